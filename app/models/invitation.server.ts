@@ -1,0 +1,87 @@
+import crypto from "node:crypto";
+import { prisma } from "./db.server";
+import type { ProjectRole } from "./vocabulary";
+
+export const INVITATION_DAYS = 7;
+
+function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+/** A single-use link; only its hash is stored, so the database cannot replay it. */
+export async function createInvitation({ projectId, role, createdById }: { projectId: string; role: ProjectRole; createdById: string }) {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+  await prisma.invitation.create({
+    data: { tokenHash: hashToken(token), projectId, role, createdById, expiresAt },
+    select: { id: true },
+  });
+  return { token, expiresAt };
+}
+
+export async function listPendingInvitations(projectId: string) {
+  const rows = await prisma.invitation.findMany({
+    where: { projectId, usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true, role: true, expiresAt: true, createdAt: true, createdBy: { select: { name: true } } },
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map((r) => ({ ...r, role: r.role as ProjectRole, createdBy: r.createdBy.name }));
+}
+
+export async function revokeInvitation({ projectId, invitationId }: { projectId: string; invitationId: string }) {
+  const { count } = await prisma.invitation.updateMany({
+    where: { id: invitationId, projectId, usedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return count === 1;
+}
+
+export type InvitationStatus = "valid" | "expired" | "used" | "unknown";
+
+/** What the invitation page shows before the invitee accepts. */
+export async function describeInvitation(token: string) {
+  if (token.length > 200) return { status: "unknown" as const, invitation: null };
+  const invitation = await prisma.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      role: true, expiresAt: true, usedAt: true, revokedAt: true, projectId: true,
+      project: { select: { title: true, territoryName: true } },
+    },
+  });
+  if (!invitation || invitation.revokedAt) return { status: "unknown" as const, invitation: null };
+  const status: InvitationStatus = invitation.usedAt ? "used" : invitation.expiresAt <= new Date() ? "expired" : "valid";
+  return { status, invitation: { ...invitation, role: invitation.role as ProjectRole } };
+}
+
+export type AcceptResult =
+  | { outcome: "joined" | "already_member"; projectId: string }
+  | { outcome: "invalid" };
+
+/**
+ * Consumes the invitation and creates the membership in one transaction. The conditional
+ * update is what makes the link single-use: of two simultaneous accepts only one matches.
+ * A user who is already a member keeps their role and leaves the link unused.
+ */
+export async function acceptInvitation({ token, userId }: { token: string; userId: string }): Promise<AcceptResult> {
+  if (token.length > 200) return { outcome: "invalid" };
+  const tokenHash = hashToken(token);
+  return prisma.$transaction(async (tx) => {
+    const invitation = await tx.invitation.findUnique({ where: { tokenHash }, select: { id: true, projectId: true, role: true } });
+    if (!invitation) return { outcome: "invalid" as const };
+    const existing = await tx.membership.findUnique({
+      where: { projectId_userId: { projectId: invitation.projectId, userId } },
+      select: { id: true },
+    });
+    if (existing) return { outcome: "already_member" as const, projectId: invitation.projectId };
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitation.id, usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      data: { usedAt: new Date(), usedById: userId },
+    });
+    if (count !== 1) return { outcome: "invalid" as const };
+    await tx.membership.create({
+      data: { projectId: invitation.projectId, userId, role: invitation.role },
+      select: { id: true },
+    });
+    return { outcome: "joined" as const, projectId: invitation.projectId };
+  });
+}

@@ -1,0 +1,78 @@
+import { prisma } from "./db.server";
+import type { ProjectRole, SiteRole } from "./vocabulary";
+
+/**
+ * The one place that answers "may this user do this?" — for loaders, actions and the
+ * websocket server alike (ARCHITECTURE.md, roles table).
+ */
+export type ProjectAction =
+  | "project.view"
+  | "project.edit"
+  | "project.changePhase"
+  | "members.manage"
+  | "content.read"
+  | "content.comment"
+  | "notes.edit"
+  | "surveys.edit"
+  | "timeline.edit"
+  | "findings.edit"
+  | "findings.review";
+
+const READ: ProjectAction[] = ["project.view", "content.read"];
+
+const GRANTS: Record<ProjectRole, ReadonlySet<ProjectAction>> = {
+  coordinator: new Set<ProjectAction>([
+    ...READ, "project.edit", "project.changePhase", "members.manage", "content.comment",
+    "notes.edit", "surveys.edit", "timeline.edit", "findings.edit",
+  ]),
+  researcher: new Set<ProjectAction>([
+    ...READ, "content.comment", "notes.edit", "surveys.edit", "timeline.edit", "findings.edit",
+  ]),
+  local_actor: new Set<ProjectAction>([...READ, "content.comment", "notes.edit", "surveys.edit", "timeline.edit"]),
+  council_reviewer: new Set<ProjectAction>([...READ, "content.comment", "findings.review"]),
+  observer: new Set<ProjectAction>(READ),
+};
+
+/** Coalition staff read projects shared with the coalition, like an observer. */
+const COALITION_READER = new Set<ProjectAction>(READ);
+
+export type ProjectAccess = {
+  projectId: string;
+  /** The user's role in the project, or null when they read it as coalition staff. */
+  role: ProjectRole | null;
+};
+
+type Viewer = { id: string; siteRole: SiteRole };
+
+/**
+ * The viewer's access to a project, or null when the project does not exist *or* the
+ * viewer may not know it exists — callers answer 404 in both cases, never 403.
+ */
+export async function getProjectAccess(viewer: Viewer, projectId: string): Promise<ProjectAccess | null> {
+  const project = await prisma.project.findUnique({
+    where: { id: projectId },
+    select: { visibility: true, memberships: { where: { userId: viewer.id }, select: { role: true } } },
+  });
+  if (!project) return null;
+  const membership = project.memberships[0];
+  if (membership) return { projectId, role: membership.role as ProjectRole };
+  if (viewer.siteRole === "coalition_coordinator" && project.visibility === "coalition") {
+    return { projectId, role: null };
+  }
+  return null;
+}
+
+export function can(access: ProjectAccess, action: ProjectAction): boolean {
+  return (access.role ? GRANTS[access.role] : COALITION_READER).has(action);
+}
+
+/** Every action the access allows, for the UI to show or hide controls. */
+export function allowedActions(access: ProjectAccess): ProjectAction[] {
+  return [...(access.role ? GRANTS[access.role] : COALITION_READER)];
+}
+
+export function canEditAnyContent(access: ProjectAccess): boolean {
+  return ["notes.edit", "surveys.edit", "timeline.edit", "findings.edit"].some((a) =>
+    can(access, a as ProjectAction),
+  );
+}

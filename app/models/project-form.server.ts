@@ -1,0 +1,56 @@
+import { z } from "zod";
+import type { Translator } from "~/i18n";
+import { text, texts } from "~/utils/forms.server";
+import type { ProjectInput } from "./project.server";
+import { findTerritory } from "./territory.server";
+import { PHASES, SECTORS, TERRITORY_KINDS, VISIBILITIES } from "./vocabulary";
+
+export const PROJECT_LIMITS = { titleMin: 3, titleMax: 120, questionMin: 10, questionMax: 1000 } as const;
+
+/** The create/edit project form, with messages in the user's language. */
+export function projectSchema(t: Translator) {
+  return z.object({
+    title: z
+      .string()
+      .trim()
+      .min(PROJECT_LIMITS.titleMin, t("project.form.titleTooShort", { min: PROJECT_LIMITS.titleMin }))
+      .max(PROJECT_LIMITS.titleMax, t("project.form.titleTooLong", { max: PROJECT_LIMITS.titleMax })),
+    question: z
+      .string()
+      .trim()
+      .min(PROJECT_LIMITS.questionMin, t("project.form.questionTooShort", { min: PROJECT_LIMITS.questionMin }))
+      .max(PROJECT_LIMITS.questionMax, t("project.form.questionTooLong", { max: PROJECT_LIMITS.questionMax })),
+    territory: z
+      .string()
+      .min(1, t("project.form.territoryRequired"))
+      .transform((value, ctx) => {
+        const [kind, code] = value.split(":");
+        const territory =
+          kind && code && (TERRITORY_KINDS as readonly string[]).includes(kind)
+            ? findTerritory(kind as (typeof TERRITORY_KINDS)[number], code)
+            : null;
+        if (!territory) {
+          ctx.addIssue({ code: "custom", message: t("project.form.territoryUnknown") });
+          return z.NEVER;
+        }
+        return territory;
+      }),
+    sectors: z
+      .array(z.enum(SECTORS, { errorMap: () => ({ message: t("project.form.sectorUnknown") }) }))
+      .min(1, t("project.form.sectorsRequired"))
+      .transform((sectors) => [...new Set(sectors)]),
+    phase: z.enum(PHASES, { errorMap: () => ({ message: t("project.form.phaseUnknown") }) }),
+    visibility: z.enum(VISIBILITIES, { errorMap: () => ({ message: t("project.form.visibilityUnknown") }) }),
+  }) satisfies z.ZodType<ProjectInput, z.ZodTypeDef, unknown>;
+}
+
+export function projectFormValues(formData: FormData) {
+  return {
+    title: text(formData, "title"),
+    question: text(formData, "question"),
+    territory: text(formData, "territory"),
+    sectors: texts(formData, "sectors"),
+    phase: text(formData, "phase"),
+    visibility: text(formData, "visibility"),
+  };
+}

@@ -1,0 +1,124 @@
+import { prisma } from "./db.server";
+import type { Territory } from "./territory.server";
+import type { Phase, ProjectRole, Sector, SiteRole, Visibility } from "./vocabulary";
+
+export type ProjectInput = {
+  title: string;
+  question: string;
+  sectors: Sector[];
+  phase: Phase;
+  visibility: Visibility;
+  territory: Territory;
+};
+
+function territoryColumns(territory: Territory) {
+  return {
+    territoryKind: territory.kind,
+    territoryCode: territory.code,
+    territoryName: territory.name,
+    departement: territory.departement,
+    region: territory.region,
+    population: territory.population,
+  };
+}
+
+/** Creates the project with its creator as first coordinator, in one transaction. */
+export async function createProject({ userId, input }: { userId: string; input: ProjectInput }) {
+  return prisma.project.create({
+    data: {
+      title: input.title,
+      question: input.question,
+      sectors: JSON.stringify(input.sectors),
+      phase: input.phase,
+      visibility: input.visibility,
+      ...territoryColumns(input.territory),
+      createdById: userId,
+      memberships: { create: { userId, role: "coordinator" satisfies ProjectRole } },
+    },
+    select: { id: true },
+  });
+}
+
+export async function updateProject({ projectId, input }: { projectId: string; input: ProjectInput }) {
+  await prisma.project.update({
+    where: { id: projectId },
+    data: {
+      title: input.title,
+      question: input.question,
+      sectors: JSON.stringify(input.sectors),
+      phase: input.phase,
+      visibility: input.visibility,
+      ...territoryColumns(input.territory),
+    },
+    select: { id: true },
+  });
+}
+
+const projectSummarySelect = {
+  id: true,
+  title: true,
+  question: true,
+  sectors: true,
+  phase: true,
+  visibility: true,
+  territoryKind: true,
+  territoryCode: true,
+  territoryName: true,
+  departement: true,
+  region: true,
+  population: true,
+  updatedAt: true,
+  _count: { select: { memberships: true } },
+} as const;
+
+export function parseSectors(raw: string): Sector[] {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return Array.isArray(value) ? (value.filter((s) => typeof s === "string") as Sector[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** "Mes projets": the user's projects, plus those shared with the coalition for its staff. */
+export async function listProjectsForUser({ userId, siteRole }: { userId: string; siteRole: SiteRole }) {
+  const rows = await prisma.project.findMany({
+    where: {
+      OR: [
+        { memberships: { some: { userId } } },
+        ...(siteRole === "coalition_coordinator" ? [{ visibility: "coalition" }] : []),
+      ],
+    },
+    select: { ...projectSummarySelect, memberships: { where: { userId }, select: { role: true } } },
+    orderBy: { updatedAt: "desc" },
+  });
+  return rows.map(({ memberships, _count, sectors, ...project }) => ({
+    ...project,
+    sectors: parseSectors(sectors),
+    memberCount: _count.memberships,
+    role: (memberships[0]?.role ?? null) as ProjectRole | null,
+  }));
+}
+
+/** The project home. Callers have checked access with the permissions module. */
+export async function getProjectForMember(projectId: string) {
+  const project = await prisma.project.findUnique({
+    where: { id: projectId },
+    select: {
+      ...projectSummarySelect,
+      createdAt: true,
+      memberships: {
+        select: { role: true, user: { select: { id: true, name: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!project) return null;
+  const { memberships, _count, sectors, ...rest } = project;
+  return {
+    ...rest,
+    sectors: parseSectors(sectors),
+    memberCount: _count.memberships,
+    members: memberships.map((m) => ({ id: m.user.id, name: m.user.name, role: m.role as ProjectRole })),
+  };
+}

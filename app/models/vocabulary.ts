@@ -1,0 +1,54 @@
+/**
+ * Closed vocabularies shared by the server and the browser. Labels live in the
+ * i18n dictionaries under the same codes.
+ */
+export const PROJECT_ROLES = [
+  "coordinator",
+  "researcher",
+  "local_actor",
+  "council_reviewer",
+  "observer",
+] as const;
+export type ProjectRole = (typeof PROJECT_ROLES)[number];
+
+export const SITE_ROLES = ["member", "coalition_coordinator"] as const;
+export type SiteRole = (typeof SITE_ROLES)[number];
+
+export const SECTORS = [
+  "agriculture",
+  "commerce",
+  "mobility",
+  "tourism",
+  "industry",
+  "public_services",
+  "other",
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** The action-research cycle, in order. */
+export const PHASES = [
+  "framing",
+  "diagnosis",
+  "action_plan",
+  "action",
+  "observation",
+  "reflection",
+  "capitalisation",
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const VISIBILITIES = ["members", "coalition"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const TERRITORY_KINDS = ["commune", "epci", "departement", "region"] as const;
+export type TerritoryKind = (typeof TERRITORY_KINDS)[number];
+
+/** Workspace sections, in navigation order. `ready` flips as each issue lands. */
+export const WORKSPACE_SECTIONS = [
+  { code: "notes", ready: false },
+  { code: "surveys", ready: false },
+  { code: "timeline", ready: false },
+  { code: "findings", ready: false },
+  { code: "members", ready: true },
+] as const;
+export type WorkspaceSection = (typeof WORKSPACE_SECTIONS)[number]["code"];

@@ -1,0 +1,86 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { SiteHeader } from "~/components/site-header";
+import { ErrorPage } from "~/components/error-page";
+import { localeFromRequest, translate, DEFAULT_LOCALE } from "~/i18n";
+import { useT } from "~/i18n/use-translation";
+import { readAuth } from "~/models/auth.server";
+import { useNonce } from "~/utils/nonce";
+import styles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: translate(data?.locale ?? DEFAULT_LOCALE, "app.title") },
+  { name: "description", content: translate(data?.locale ?? DEFAULT_LOCALE, "app.tagline") },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, setCookie } = await readAuth(request);
+  const locale = localeFromRequest(request);
+  const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
+  return json(
+    { locale, user: user ? { id: user.id, name: user.name, siteRole: user.siteRole } : null },
+    { headers },
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  return (
+    <html lang={data?.locale ?? DEFAULT_LOCALE}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const t = useT();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skipToContent")}
+      </a>
+      <SiteHeader user={data?.user ?? null} />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <main id="main">
+      <ErrorPage error={error} />
+    </main>
+  );
+}

@@ -1,0 +1,22 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/models/auth.server";
+import { searchTerritories, territoryName } from "~/models/territory.server";
+
+/** Territory search for the picker: by name, INSEE code, postal code or SIREN. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  const results = searchTerritories(query, 10).map((t) => ({
+    value: `${t.kind}:${t.code}`,
+    kind: t.kind,
+    code: t.code,
+    name: t.name,
+    departement: t.departement,
+    departementName: t.kind === "commune" || t.kind === "epci" ? territoryName("departement", t.departement) : null,
+    population: t.population,
+    postalCodes: t.postalCodes.slice(0, 3),
+  }));
+  return json({ query, results }, { headers: { "Cache-Control": "private, max-age=300" } });
+}
+
+export type TerritoryOption = Awaited<ReturnType<Awaited<ReturnType<typeof loader>>["json"]>>["results"][number];

@@ -1,0 +1,53 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ProjectForm } from "~/components/project-form";
+import { useT } from "~/i18n/use-translation";
+import { requireProjectAccess } from "~/models/project-guard.server";
+import { projectFormValues, projectSchema } from "~/models/project-form.server";
+import { getProjectForMember, updateProject } from "~/models/project.server";
+import type { Phase, TerritoryKind, Visibility } from "~/models/vocabulary";
+import { validate } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { access, t } = await requireProjectAccess(request, params.projectId, "project.edit");
+  const project = await getProjectForMember(access.projectId);
+  if (!project) notFound(t);
+  return json({
+    defaults: {
+      title: project.title,
+      question: project.question,
+      sectors: project.sectors,
+      phase: project.phase as Phase,
+      visibility: project.visibility as Visibility,
+      territory: {
+        value: `${project.territoryKind}:${project.territoryCode}`,
+        kind: project.territoryKind as TerritoryKind,
+        code: project.territoryCode,
+        name: project.territoryName,
+        departement: project.departement,
+        population: project.population,
+      },
+    },
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { access, t } = await requireProjectAccess(request, params.projectId, "project.edit");
+  const result = validate(projectSchema(t), projectFormValues(await request.formData()));
+  if (!result.ok) return json({ fieldErrors: result.fieldErrors }, { status: 400 });
+  await updateProject({ projectId: access.projectId, input: result.data });
+  return redirect(`/projects/${access.projectId}`);
+}
+
+export default function ProjectSettings() {
+  const t = useT();
+  const { defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <section className="panel narrow" aria-labelledby="settings-title">
+      <h2 id="settings-title">{t("project.settings")}</h2>
+      <ProjectForm defaults={defaults} errors={actionData?.fieldErrors ?? {}} submitLabel={t("project.save")} />
+    </section>
+  );
+}

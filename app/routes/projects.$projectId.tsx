@@ -1,0 +1,74 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { PhaseBadge } from "~/components/phase-badge";
+import { useT } from "~/i18n/use-translation";
+import { allowedActions } from "~/models/permissions.server";
+import { requireProjectAccess } from "~/models/project-guard.server";
+import { getProjectForMember } from "~/models/project.server";
+import { WORKSPACE_SECTIONS } from "~/models/vocabulary";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} · Maillage` : "Maillage" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { access, t } = await requireProjectAccess(request, params.projectId, "project.view");
+  const project = await getProjectForMember(access.projectId);
+  if (!project) notFound(t);
+  return json({
+    project: {
+      id: project.id,
+      title: project.title,
+      territoryName: project.territoryName,
+      territoryKind: project.territoryKind,
+      departement: project.departement,
+      phase: project.phase,
+    },
+    role: access.role,
+    allowed: allowedActions(access),
+  });
+}
+
+export default function ProjectLayout() {
+  const t = useT();
+  const { project, role, allowed } = useLoaderData<typeof loader>();
+  return (
+    <div className="project">
+      <header className="project-header">
+        <p className="eyebrow">
+          {project.territoryName} · {t(`territory.kind.${project.territoryKind as "commune"}`)}
+          {project.departement && project.territoryKind !== "region" ? ` (${project.departement})` : ""}
+        </p>
+        <h1>{project.title}</h1>
+        <p className="card-meta">
+          <PhaseBadge phase={project.phase} />
+          <span>{role ? t("project.yourRole", { role: t(`role.${role}`) }) : t("projects.coalitionReader")}</span>
+        </p>
+        <nav aria-label={t("project.nav.label")} className="tabs">
+          <ul>
+            <li>
+              <NavLink to="." end>
+                {t("project.nav.home")}
+              </NavLink>
+            </li>
+            {WORKSPACE_SECTIONS.map((section) => (
+              <li key={section.code}>
+                <NavLink to={section.code}>{t(`project.nav.${section.code}`)}</NavLink>
+              </li>
+            ))}
+            {allowed.includes("project.edit") ? (
+              <li>
+                <NavLink to="settings">{t("project.nav.settings")}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      </header>
+      <Outlet />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

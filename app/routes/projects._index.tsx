@@ -1,0 +1,59 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PhaseBadge } from "~/components/phase-badge";
+import { localeFromRequest, translate } from "~/i18n";
+import { useLocale, useT } from "~/i18n/use-translation";
+import { requireUser } from "~/models/auth.server";
+import { listProjectsForUser } from "~/models/project.server";
+import type { SiteRole } from "~/models/vocabulary";
+import { formatDate } from "~/utils/format";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: translate(data?.locale ?? "fr", "projects.title") + " · Maillage" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const projects = await listProjectsForUser({ userId: user.id, siteRole: user.siteRole as SiteRole });
+  return json({ locale: localeFromRequest(request), projects });
+}
+
+export default function ProjectsPage() {
+  const t = useT();
+  const locale = useLocale();
+  const { projects } = useLoaderData<typeof loader>();
+  return (
+    <section className="page" aria-labelledby="projects-title">
+      <div className="page-heading">
+        <h1 id="projects-title">{t("projects.title")}</h1>
+        <Link to="/projects/new" className="button primary">
+          {t("projects.new")}
+        </Link>
+      </div>
+      {projects.length === 0 ? (
+        <p className="empty">{t("projects.empty")}</p>
+      ) : (
+        <ul className="card-list">
+          {projects.map((project) => (
+            <li key={project.id} className="card">
+              <h2>
+                <Link to={`/projects/${project.id}`}>{project.title}</Link>
+              </h2>
+              <p className="muted">
+                {project.territoryName} · {t(`territory.kind.${project.territoryKind as "commune"}`)}
+                {project.departement && project.territoryKind !== "region" ? ` (${project.departement})` : ""}
+              </p>
+              <p className="question">{project.question}</p>
+              <p className="card-meta">
+                <PhaseBadge phase={project.phase} />
+                <span>{project.role ? t(`role.${project.role}`) : t("projects.coalitionReader")}</span>
+                <span>{t("projects.memberCount", { count: project.memberCount })}</span>
+                <span>{t("projects.updated", { date: formatDate(locale, project.updatedAt) })}</span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

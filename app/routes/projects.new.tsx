@@ -1,0 +1,39 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { EMPTY_PROJECT, ProjectForm } from "~/components/project-form";
+import { localeFromRequest, translate, translator } from "~/i18n";
+import { useT } from "~/i18n/use-translation";
+import { requireUser } from "~/models/auth.server";
+import { projectFormValues, projectSchema } from "~/models/project-form.server";
+import { createProject } from "~/models/project.server";
+import { validate } from "~/utils/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: translate(data?.locale ?? "fr", "projects.new") + " · Maillage" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return json({ locale: localeFromRequest(request) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const t = translator(localeFromRequest(request));
+  const result = validate(projectSchema(t), projectFormValues(await request.formData()));
+  if (!result.ok) return json({ fieldErrors: result.fieldErrors }, { status: 400 });
+  const project = await createProject({ userId: user.id, input: result.data });
+  return redirect(`/projects/${project.id}`);
+}
+
+export default function NewProjectPage() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  return (
+    <section className="page narrow" aria-labelledby="new-project-title">
+      <h1 id="new-project-title">{t("projects.new")}</h1>
+      <p className="lead">{t("projects.newLead")}</p>
+      <ProjectForm defaults={EMPTY_PROJECT} errors={actionData?.fieldErrors ?? {}} submitLabel={t("projects.create")} />
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Environment, parsed once at start-up. Every option with its default:
+ * - PORT (3000): HTTP and websocket port.
+ * - HOST (127.0.0.1): interface to listen on; put a reverse proxy in front for the internet.
+ * - DATABASE_URL (file:prisma/data/maillage.db): SQLite file, relative to the project root.
+ * - DEMO_DATA (true): seed the demo coalition when the database is empty; "false" for a real deployment.
+ * - TRUST_PROXY (false): read the client address and protocol from X-Forwarded-* headers.
+ * - SESSION_DAYS (30): session lifetime; renewed while in use (sliding).
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z.string().startsWith("file:").optional(),
+  DEMO_DATA: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((value) => value === "true" || value === "1"),
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+});
+
+export type Env = z.infer<typeof schema> & { databaseFile: string };
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  cached = { ...parsed.data, databaseFile: resolveDatabaseFile(parsed.data.DATABASE_URL) };
+  return cached;
+}
+
+/** `file:` URLs are resolved against the current directory (npm scripts run from the root). */
+export function resolveDatabaseFile(url: string | undefined): string {
+  if (!url) return path.resolve("prisma/data/maillage.db");
+  return path.resolve(url.slice("file:".length));
+}

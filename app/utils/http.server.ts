@@ -1,0 +1,19 @@
+import { json } from "@remix-run/node";
+import type { Translator } from "~/i18n";
+
+/** Thrown from loaders and actions; the route's ErrorBoundary shows a page a person understands. */
+export function notFound(t: Translator): never {
+  throw json({ message: t("error.notFound") }, { status: 404 });
+}
+
+export function forbidden(t: Translator): never {
+  throw json({ message: t("error.forbidden") }, { status: 403 });
+}
+
+export function tooManyRequests(t: Translator, retryAfterSeconds: number) {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return json(
+    { formError: t("error.tooManyAttempts", { minutes }), fieldErrors: {} as Record<string, string> },
+    { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
+  );
+}

@@ -1,0 +1,23 @@
+const DEFAULT_REDIRECT = "/projects";
+
+/**
+ * Keeps `redirectTo` on this site. Only a single-slash path is accepted; everything a
+ * browser could read as another origin ("//x", "/\x", "/%5Cx", "https:…", "javascript:…",
+ * control characters) falls back to the default page.
+ */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = DEFAULT_REDIRECT): string {
+  if (typeof to !== "string" || to.length === 0 || to.length > 2048) return fallback;
+  if (!to.startsWith("/") || to.startsWith("//")) return fallback;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(to);
+  } catch {
+    return fallback;
+  }
+  // Browsers treat "\" like "/" and drop tabs and newlines, so "/\evil" and "/\t/evil" leave the site.
+  if (/[\\\u0000-\u001f\u007f]/.test(decoded) || decoded.startsWith("//")) return fallback;
+  // Final guard: resolved against a dummy origin, the target must stay on it.
+  const resolved = new URL(to, "http://maillage.invalid");
+  if (resolved.origin !== "http://maillage.invalid") return fallback;
+  return resolved.pathname + resolved.search + resolved.hash;
+}

@@ -1,0 +1,78 @@
+/**
+ * The one Node process: HTTP for the Remix app and (next) the websocket upgrade for
+ * collaboration, on one port. Started by `npm start` (after `server/setup.ts`) and by
+ * `npm run dev` through `remix dev --manual`.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import express from "express";
+import { getEnv } from "../app/utils/env.server";
+import { cspNonce, refuseCrossSite, securityHeaders } from "./security";
+
+const env = getEnv();
+const development = env.NODE_ENV === "development";
+const BUILD_PATH = path.resolve("build/index.js");
+const VERSION_PATH = path.resolve("build/version.txt");
+
+async function importBuild(): Promise<ServerBuild> {
+  // The query string defeats Node's module cache so that a rebuilt app is picked up in dev.
+  const url = pathToFileURL(BUILD_PATH).href + (development ? `?t=${Date.now()}` : "");
+  return (await import(url)) as ServerBuild;
+}
+
+let build = await importBuild();
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", env.TRUST_PROXY);
+app.use(cspNonce);
+app.use(securityHeaders({ development }));
+app.use(refuseCrossSite);
+
+// Fingerprinted assets can be cached forever; everything else in public/ for an hour.
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+function remixHandler() {
+  return createRequestHandler({
+    build: async () => build,
+    mode: env.NODE_ENV,
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    }),
+  });
+}
+app.all("*", remixHandler());
+
+const server = http.createServer(app);
+server.listen(env.PORT, env.HOST, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  const host = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
+  console.log(`Maillage listening on http://${host}:${port}`);
+  if (development) broadcastDevReady(build);
+});
+
+if (development) {
+  // `remix dev` rewrites build/version.txt after every rebuild.
+  fs.watch(path.dirname(VERSION_PATH), async (_event, file) => {
+    if (file !== "version.txt") return;
+    build = await importBuild();
+    broadcastDevReady(build);
+  });
+}
+
+function shutdown(signal: string) {
+  console.log(`${signal} received, closing`);
+  server.close(() => process.exit(0));
+  // Keep-alive connections would hold close() open; give them a moment, then leave.
+  setTimeout(() => process.exit(0), 3000).unref();
+  server.closeIdleConnections();
+}
+process.once("SIGTERM", () => shutdown("SIGTERM"));
+process.once("SIGINT", () => shutdown("SIGINT"));

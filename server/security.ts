@@ -1,0 +1,68 @@
+import crypto from "node:crypto";
+import type { NextFunction, Request, Response } from "express";
+import helmet from "helmet";
+import { verifyRequestOrigin } from "lucia";
+import { localeFromCookieHeader, translator } from "../app/i18n/index";
+
+/** A fresh nonce per response, for the inline scripts Remix renders. */
+export function cspNonce(_req: Request, res: Response, next: NextFunction) {
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  next();
+}
+
+/**
+ * Security headers. The CSP is enforced: scripts only from this site or carrying the
+ * response's nonce. Styles allow inline attributes because the editor (Tiptap, collaboration
+ * carets) sets them; no script can run from a style.
+ */
+export function securityHeaders({ development }: { development: boolean }) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": [
+          "'self'",
+          (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`,
+        ],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        // 'self' covers same-origin websockets in current browsers; dev adds Remix's live reload.
+        "connect-src": development ? ["'self'", "ws://localhost:*", "ws://127.0.0.1:*"] : ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "upgrade-insecure-requests": null,
+      },
+    },
+    // The site works over plain HTTP on a laptop or an intranet; HSTS is the proxy's call.
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cross-site request forgery: every state-changing request must come from this site.
+ * We trust `Origin` first, then `Sec-Fetch-Site`; a request with neither is refused,
+ * since every browser we support sends at least one of them (docs/decisions/005).
+ */
+export function isSameSiteRequest(req: Request): boolean {
+  if (SAFE_METHODS.has(req.method)) return true;
+  const host = req.get("host");
+  const origin = req.get("origin");
+  if (origin) return Boolean(host && verifyRequestOrigin(origin, [host]));
+  const fetchSite = req.get("sec-fetch-site");
+  if (fetchSite) return fetchSite === "same-origin";
+  return false;
+}
+
+export function refuseCrossSite(req: Request, res: Response, next: NextFunction) {
+  if (isSameSiteRequest(req)) return next();
+  const t = translator(localeFromCookieHeader(req.get("cookie")));
+  res.status(403).type("text/plain; charset=utf-8").send(t("error.crossSite"));
+}

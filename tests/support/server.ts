@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { inject } from "vitest";
+import { PrismaClient } from "~/generated/prisma/client";
+import { BIN, ROOT, TMP } from "./paths";
+
+export type TestServer = {
+  url: string;
+  databaseFile: string;
+  /** A Prisma client on the server's own database file, for factories and assertions. */
+  db: PrismaClient;
+  /** What the server wrote to stderr so far. */
+  stderr: () => string;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Starts the real server (`server/index.ts`, production mode, built app) on an ephemeral
+ * port over a private copy of the migrated base database.
+ */
+export async function startServer({ env = {} }: { env?: Record<string, string> } = {}): Promise<TestServer> {
+  const databaseFile = path.join(TMP, `test-${crypto.randomUUID()}.db`);
+  fs.copyFileSync(inject("baseDatabase"), databaseFile);
+  const child = spawn(BIN("tsx"), ["server/index.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${databaseFile}`,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await waitForListening(child, () => stderr);
+  const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseFile, timeout: 5000 }) });
+  return {
+    url,
+    databaseFile,
+    db,
+    stderr: () => stderr,
+    async stop() {
+      await db.$disconnect();
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
+    },
+  };
+}
+
+function waitForListening(child: ChildProcess, stderr: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stdout = "";
+    const timer = setTimeout(() => reject(new Error(`Server did not start:\n${stdout}\n${stderr()}`)), 30_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Server exited with ${code}:\n${stdout}\n${stderr()}`));
+    });
+  });
+}

@@ -30,13 +30,21 @@ function FieldMessages({ name, hint, error }: Omit<FieldProps, "label">) {
 }
 
 /** A labelled input whose hint and error are announced with it (RGAA 11.1, 11.10). */
-export function TextField({ name, label, hint, error, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  type = "text",
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>
       <input
         id={name}
         name={name}
+        type={type}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}
         {...input}

@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useT } from "~/i18n/use-translation";
+import { LIMITS } from "~/models/limits";
 import { PHASES, SECTORS, VISIBILITIES, type Phase, type Sector, type Visibility } from "~/models/vocabulary";
 import { FieldMessages, FormError, TextAreaField, TextField } from "./form-field";
 import { TerritoryPicker, type PickedTerritory } from "./territory-picker";
@@ -36,7 +37,7 @@ export function ProjectForm({
   return (
     <Form method="post" noValidate className="stack">
       <FormError message={Object.keys(errors).length ? t("form.fixErrors") : null} />
-      <TextField name="title" label={t("project.form.title")} defaultValue={defaults.title} required maxLength={120} error={errors.title} />
+      <TextField name="title" label={t("project.form.title")} defaultValue={defaults.title} required maxLength={LIMITS.projectTitleMax} error={errors.title} />
       <TextAreaField
         name="question"
         label={t("project.form.question")}

@@ -41,8 +41,17 @@ export type AuthState = {
   setCookie: string | null;
 };
 
+/** The session id from the Cookie header; a header that cannot be decoded counts as none. */
+function readSessionId(request: Request): string | null {
+  try {
+    return lucia.readSessionCookie(request.headers.get("cookie") ?? "");
+  } catch {
+    return null; // e.g. "%ff": decodeURIComponent throws on malformed escapes
+  }
+}
+
 export async function readAuth(request: Request): Promise<AuthState> {
-  const sessionId = lucia.readSessionCookie(request.headers.get("cookie") ?? "");
+  const sessionId = readSessionId(request);
   if (!sessionId) return { user: null, session: null, setCookie: null };
   const { user, session } = await lucia.validateSession(sessionId);
   if (!session) {
@@ -67,7 +76,7 @@ export async function requireUser(request: Request): Promise<User> {
 
 /** Starts a brand-new session (never reuses an id the browser already had). */
 export async function startSession(request: Request, userId: string, redirectTo: string) {
-  const previous = lucia.readSessionCookie(request.headers.get("cookie") ?? "");
+  const previous = readSessionId(request);
   if (previous) await lucia.invalidateSession(previous);
   const session = await lucia.createSession(userId, {});
   return redirect(safeRedirect(redirectTo), {
@@ -75,11 +84,10 @@ export async function startSession(request: Request, userId: string, redirectTo:
   });
 }
 
-/** Starts a session for the same user after revoking all others (password change). */
-export async function rotateSessions(request: Request, userId: string): Promise<string> {
+/** Revokes every session of the user (password change), then starts a fresh one here. */
+export async function restartSessions(request: Request, userId: string, redirectTo: string) {
   await lucia.invalidateUserSessions(userId);
-  const session = await lucia.createSession(userId, {});
-  return serializeCookie(request, lucia.createSessionCookie(session.id));
+  return startSession(request, userId, redirectTo);
 }
 
 export async function endSession(request: Request, { everywhere }: { everywhere: boolean }) {

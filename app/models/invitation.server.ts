@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import { prisma } from "./db.server";
+import { LIMITS } from "./limits";
 import type { ProjectRole } from "./vocabulary";
 
-export const INVITATION_DAYS = 7;
 
 function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
@@ -11,7 +11,7 @@ function hashToken(token: string): string {
 /** A single-use link; only its hash is stored, so the database cannot replay it. */
 export async function createInvitation({ projectId, role, createdById }: { projectId: string; role: ProjectRole; createdById: string }) {
   const token = crypto.randomBytes(32).toString("base64url");
-  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+  const expiresAt = new Date(Date.now() + LIMITS.invitationDays * 24 * 60 * 60 * 1000);
   await prisma.invitation.create({
     data: { tokenHash: hashToken(token), projectId, role, createdById, expiresAt },
     select: { id: true },

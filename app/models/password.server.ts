@@ -1,14 +1,12 @@
 import { hash, verify } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { LIMITS } from "./limits";
 
 /**
  * Password rules per OWASP ASVS level 1 (v4.0.3 §2.1): at least 8 characters, long
  * passphrases and any Unicode accepted, never truncated, no composition rules, and no
  * password from a list of the most common ones (49k entries, English and French).
  */
-export const PASSWORD_MIN_LENGTH = 8;
-// A generous ceiling so a multi-megabyte "password" cannot tie up the hasher.
-export const PASSWORD_MAX_LENGTH = 1024;
 
 const commonPasswords = new Set(dictionary["passwords-common"] as string[]);
 
@@ -21,8 +19,8 @@ export type PasswordProblem = "too_short" | "too_long" | "too_common";
 
 export function checkPasswordRules(password: string): PasswordProblem | null {
   const length = [...normalizePassword(password)].length;
-  if (length < PASSWORD_MIN_LENGTH) return "too_short";
-  if (length > PASSWORD_MAX_LENGTH) return "too_long";
+  if (length < LIMITS.passwordMin) return "too_short";
+  if (length > LIMITS.passwordMax) return "too_long";
   if (commonPasswords.has(password.toLowerCase())) return "too_common";
   return null;
 }

@@ -2,10 +2,10 @@ import { z } from "zod";
 import type { Translator } from "~/i18n";
 import { text, texts } from "~/utils/forms.server";
 import type { ProjectInput } from "./project.server";
+import { LIMITS } from "./limits";
 import { findTerritory } from "./territory.server";
 import { PHASES, SECTORS, TERRITORY_KINDS, VISIBILITIES } from "./vocabulary";
 
-export const PROJECT_LIMITS = { titleMin: 3, titleMax: 120, questionMin: 10, questionMax: 1000 } as const;
 
 /** The create/edit project form, with messages in the user's language. */
 export function projectSchema(t: Translator) {
@@ -13,13 +13,13 @@ export function projectSchema(t: Translator) {
     title: z
       .string()
       .trim()
-      .min(PROJECT_LIMITS.titleMin, t("project.form.titleTooShort", { min: PROJECT_LIMITS.titleMin }))
-      .max(PROJECT_LIMITS.titleMax, t("project.form.titleTooLong", { max: PROJECT_LIMITS.titleMax })),
+      .min(LIMITS.projectTitleMin, t("project.form.titleTooShort", { min: LIMITS.projectTitleMin }))
+      .max(LIMITS.projectTitleMax, t("project.form.titleTooLong", { max: LIMITS.projectTitleMax })),
     question: z
       .string()
       .trim()
-      .min(PROJECT_LIMITS.questionMin, t("project.form.questionTooShort", { min: PROJECT_LIMITS.questionMin }))
-      .max(PROJECT_LIMITS.questionMax, t("project.form.questionTooLong", { max: PROJECT_LIMITS.questionMax })),
+      .min(LIMITS.projectQuestionMin, t("project.form.questionTooShort", { min: LIMITS.projectQuestionMin }))
+      .max(LIMITS.projectQuestionMax, t("project.form.questionTooLong", { max: LIMITS.projectQuestionMax })),
     territory: z
       .string()
       .min(1, t("project.form.territoryRequired"))

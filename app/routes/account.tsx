@@ -1,18 +1,18 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { FormError, TextField } from "~/components/form-field";
+import { TextField } from "~/components/form-field";
 import { localeFromRequest, translate, translator, type Translator } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
-import { requireUser, rotateSessions } from "~/models/auth.server";
+import { requireUser, restartSessions } from "~/models/auth.server";
 import { newPasswordSchema } from "~/models/password-schema.server";
-import { PASSWORD_MIN_LENGTH } from "~/models/password.server";
+import { LIMITS } from "~/models/limits";
 import { changePassword, countActiveSessions } from "~/models/user.server";
 import { text, validate } from "~/utils/forms.server";
 
 function passwordChangeSchema(t: Translator) {
   return z.object({
-    currentPassword: z.string().min(1, t("auth.passwordRequired")).max(4096),
+    currentPassword: z.string().min(1, t("auth.passwordRequired")).max(LIMITS.passwordMax),
     newPassword: newPasswordSchema(t),
   });
 }
@@ -25,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return json({
     locale: localeFromRequest(request),
+    passwordChanged: new URL(request.url).searchParams.has("passwordChanged"),
     user: { name: user.name, email: user.email },
     sessionCount: await countActiveSessions(user.id),
   });
@@ -38,19 +39,19 @@ export async function action({ request }: ActionFunctionArgs) {
     currentPassword: text(formData, "currentPassword"),
     newPassword: text(formData, "newPassword"),
   });
-  if (!result.ok) return json({ done: false, fieldErrors: result.fieldErrors }, { status: 400 });
+  if (!result.ok) return json({ fieldErrors: result.fieldErrors }, { status: 400 });
   const changed = await changePassword({ userId: user.id, ...result.data });
   if (!changed) {
-    return json({ done: false, fieldErrors: { currentPassword: t("account.wrongPassword") } as Record<string, string> }, { status: 400 });
+    return json({ fieldErrors: { currentPassword: t("account.wrongPassword") } as Record<string, string> }, { status: 400 });
   }
-  // A changed password revokes every other session; this browser gets a fresh one.
-  const setCookie = await rotateSessions(request, user.id);
-  return json({ done: true, fieldErrors: {} as Record<string, string> }, { headers: { "Set-Cookie": setCookie } });
+  // A changed password revokes every session; this browser gets a fresh one. Redirecting
+  // (rather than rendering) keeps the page's loaders from running with the revoked cookie.
+  return restartSessions(request, user.id, "/account?passwordChanged=1");
 }
 
 export default function AccountPage() {
   const t = useT();
-  const { user, sessionCount } = useLoaderData<typeof loader>();
+  const { user, sessionCount, passwordChanged } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors = actionData?.fieldErrors ?? {};
@@ -65,13 +66,12 @@ export default function AccountPage() {
       </dl>
 
       <h2>{t("account.changePassword")}</h2>
-      {actionData?.done ? (
+      {passwordChanged && !actionData ? (
         <p role="status" className="notice success">
           {t("account.passwordChanged")}
         </p>
       ) : null}
       <Form method="post" noValidate className="stack">
-        <FormError message={errors.form} />
         <TextField
           name="currentPassword"
           type="password"
@@ -84,7 +84,7 @@ export default function AccountPage() {
           name="newPassword"
           type="password"
           label={t("account.newPassword")}
-          hint={t("password.hint", { min: PASSWORD_MIN_LENGTH })}
+          hint={t("password.hint", { min: LIMITS.passwordMin })}
           autoComplete="new-password"
           required
           error={errors.newPassword}

@@ -5,18 +5,22 @@ import { FormError, TextField } from "~/components/form-field";
 import { localeFromRequest, translate, translator, type Translator } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
 import { getOptionalUser, startSession } from "~/models/auth.server";
+import { LIMITS } from "~/models/limits";
 import { blockedFor, forgetAttempts, recordAttempt } from "~/models/rate-limit.server";
 import { normalizeEmail, verifyLogin } from "~/models/user.server";
 import { text, validate } from "~/utils/forms.server";
+import { keepActionHeaders } from "~/utils/headers";
 import { tooManyRequests } from "~/utils/http.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 function loginSchema(t: Translator) {
   return z.object({
-    email: z.string().trim().min(1, t("auth.emailRequired")).max(254, t("auth.emailInvalid")),
-    password: z.string().min(1, t("auth.passwordRequired")).max(4096, t("auth.login.invalid")),
+    email: z.string().trim().min(1, t("auth.emailRequired")).max(LIMITS.emailMax, t("auth.emailInvalid")),
+    password: z.string().min(1, t("auth.passwordRequired")).max(LIMITS.passwordMax, t("auth.login.invalid")),
   });
 }
+
+export const headers = keepActionHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: translate(data?.locale ?? "fr", "auth.login.title") + " · Maillage" },

@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { CopyField } from "~/components/copy-field";
 import { useLocale, useT } from "~/i18n/use-translation";
-import { createInvitation, INVITATION_DAYS, listPendingInvitations, revokeInvitation } from "~/models/invitation.server";
+import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server";
+import { LIMITS } from "~/models/limits";
 import { changeRole, listMembers, removeMember, type MembershipChange } from "~/models/membership.server";
 import { can } from "~/models/permissions.server";
 import { requireProjectAccess } from "~/models/project-guard.server";
@@ -162,7 +163,7 @@ function InviteSection({
   return (
     <section className="panel" aria-labelledby="invite-title">
       <h2 id="invite-title">{t("members.invite")}</h2>
-      <p>{t("members.inviteHelp", { days: INVITATION_DAYS })}</p>
+      <p>{t("members.inviteHelp", { days: LIMITS.invitationDays })}</p>
       <Form method="post" className="inline-form">
         <input type="hidden" name="intent" value="invite" />
         <label htmlFor="invite-role">{t("members.inviteRole")}</label>

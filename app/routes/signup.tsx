@@ -6,20 +6,23 @@ import { localeFromRequest, translate, translator, type Translator } from "~/i18
 import { useT } from "~/i18n/use-translation";
 import { getOptionalUser, startSession } from "~/models/auth.server";
 import { newPasswordSchema } from "~/models/password-schema.server";
-import { PASSWORD_MIN_LENGTH } from "~/models/password.server";
+import { LIMITS } from "~/models/limits";
 import { blockedFor, recordAttempt } from "~/models/rate-limit.server";
 import { createUser, findUserIdByEmail } from "~/models/user.server";
 import { text, validate } from "~/utils/forms.server";
+import { keepActionHeaders } from "~/utils/headers";
 import { tooManyRequests } from "~/utils/http.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 function signupSchema(t: Translator) {
   return z.object({
-    name: z.string().trim().min(1, t("auth.nameRequired")).max(100, t("auth.nameTooLong", { max: 100 })),
-    email: z.string().trim().min(1, t("auth.emailRequired")).max(254, t("auth.emailInvalid")).email(t("auth.emailInvalid")),
+    name: z.string().trim().min(1, t("auth.nameRequired")).max(LIMITS.nameMax, t("auth.nameTooLong", { max: LIMITS.nameMax })),
+    email: z.string().trim().min(1, t("auth.emailRequired")).max(LIMITS.emailMax, t("auth.emailInvalid")).email(t("auth.emailInvalid")),
     password: newPasswordSchema(t),
   });
 }
+
+export const headers = keepActionHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: translate(data?.locale ?? "fr", "auth.signup.title") + " · Maillage" },
@@ -76,7 +79,7 @@ export default function SignupPage() {
           name="password"
           type="password"
           label={t("auth.password")}
-          hint={t("password.hint", { min: PASSWORD_MIN_LENGTH })}
+          hint={t("password.hint", { min: LIMITS.passwordMin })}
           autoComplete="new-password"
           required
           error={errors.password}

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createUser } from "../factories";
+import { HttpClient, location } from "../support/http-client";
+import { startServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.stop();
+  expect(server.stderr()).toBe("");
+});
+
+describe("cross-site requests", () => {
+  test("a POST from another origin is refused with 403 and changes nothing", async () => {
+    const client = new HttpClient(server.url);
+    const response = await client.post(
+      "/signup",
+      { name: "Intrus", email: "intrus@example.org", password: "une phrase de passe" },
+      { origin: "https://evil.example" },
+    );
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain("ne provient pas de ce site");
+    expect(await server.db.user.count({ where: { email: "intrus@example.org" } })).toBe(0);
+  });
+
+  test("a POST with neither Origin nor Sec-Fetch-Site is refused", async () => {
+    const response = await fetch(new URL("/login", server.url), {
+      method: "POST",
+      body: new URLSearchParams({ email: "a@b.fr", password: "x" }),
+      redirect: "manual",
+    });
+    expect(response.status).toBe(403);
+  });
+
+  test("Sec-Fetch-Site: cross-site is refused, same-origin accepted", async () => {
+    const body = new URLSearchParams({ lang: "en", redirectTo: "/" });
+    const cross = await fetch(new URL("/language", server.url), {
+      method: "POST", body, redirect: "manual", headers: { "sec-fetch-site": "cross-site" },
+    });
+    expect(cross.status).toBe(403);
+    const same = await fetch(new URL("/language", server.url), {
+      method: "POST", body, redirect: "manual", headers: { "sec-fetch-site": "same-origin" },
+    });
+    expect(same.status).toBe(302);
+  });
+
+  test("the English refusal follows the language cookie", async () => {
+    const response = await fetch(new URL("/login", server.url), {
+      method: "POST", redirect: "manual", headers: { origin: "https://evil.example", cookie: "lang=en" },
+    });
+    expect(await response.text()).toBe("Request refused: it does not come from this site.");
+  });
+});
+
+describe("open redirects", () => {
+  const payloads = ["//evil.example", "/\\evil.example", "/%5Cevil.example", "https://evil.example/x", "javascript:alert(1)", "/%09/evil.example"];
+
+  test.each(payloads)("login with redirectTo=%j ends on an internal page", async (payload) => {
+    const user = await createUser(server.db);
+    const client = new HttpClient(server.url);
+    const response = await client.post("/login", { email: user.email, password: user.password, redirectTo: payload });
+    expect(response.status).toBe(302);
+    const target = location(response)!;
+    expect(target.startsWith("/")).toBe(true);
+    expect(target.startsWith("//")).toBe(false);
+    expect(new URL(target, server.url).origin).toBe(server.url);
+  });
+
+  test("the language switch cannot redirect away either", async () => {
+    const client = new HttpClient(server.url);
+    const response = await client.post("/language", { lang: "fr", redirectTo: "//evil.example" });
+    expect(location(response)).toBe("/");
+  });
+});
+
+describe("security headers", () => {
+  test("an enforced CSP whose nonce is the one on Remix's inline scripts", async () => {
+    const response = await fetch(new URL("/login", server.url));
+    const csp = response.headers.get("content-security-policy")!;
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+    const html = await response.text();
+    const scripts = html.match(/<script[^>]*>/g)!;
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) {
+      if (/\bsrc=/.test(tag) && !/nonce=/.test(tag)) continue; // same-origin files are allowed by 'self'
+      expect(tag).toContain(`nonce="${nonce}"`);
+    }
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("content-security-policy-report-only")).toBeNull();
+  });
+
+  test("each response gets its own nonce", async () => {
+    const nonceOf = async () => /'nonce-([^']+)'/.exec((await fetch(new URL("/", server.url))).headers.get("content-security-policy")!)![1];
+    expect(await nonceOf()).not.toBe(await nonceOf());
+  });
+
+  test("an unknown address is a 404 page in French", async () => {
+    const response = await fetch(new URL("/nulle-part", server.url));
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain("Page introuvable");
+  });
+});

@@ -417,6 +417,20 @@ function serve(args, dbFile) {
     methods[name] = async (params) => (await engine())[name](params);
   for (const name of NEED_MIGRATIONS_TABLE)
     methods[name] = (params) => withMigrationsTable((e) => e[name](params));
+  // The Wasm engine only has a shadow database for evaluateDataLoss and
+  // createMigration once devDiagnostic has run on the same engine (otherwise:
+  // "SQLite shadow DB must be provided through an external factory"), and the
+  // CLI calls applyMigrations in between on a new database. Prime a fresh
+  // engine with a devDiagnostic over the same migrations first.
+  for (const name of ["evaluateDataLoss", "createMigration"])
+    methods[name] = (params) =>
+      withMigrationsTable(async (e) => {
+        await e.devDiagnostic({
+          migrationsList: params.migrationsList,
+          filters: params.filters,
+        });
+        return e[name](params);
+      });
 
   // Engine error -> what the CLI expects: `data.message`, plus `error_code` and
   // `meta` for user-facing Pxxxx errors, which the CLI then prints as Prisma's
@@ -495,6 +509,12 @@ function serve(args, dbFile) {
         }
       }
       inFlight = null;
+      // One engine per request: the Wasm engine hands its shadow-database
+      // connection out once, so a second shadow replay on the same engine
+      // (devDiagnostic, then evaluateDataLoss in `migrate dev` on a new
+      // database) fails with "SQLite shadow DB must be provided through an
+      // external factory".
+      dropEngine();
     });
   });
   // The CLI ends stdin when done and, on POSIX, sends SIGTERM right away. Close

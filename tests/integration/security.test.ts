@@ -105,3 +105,34 @@ describe("security headers", () => {
     expect(await response.text()).toContain("Page introuvable");
   });
 });
+
+describe("the session cookie over HTTPS", () => {
+  test("is Secure when the site is served over HTTPS behind a trusted proxy, and only then", async () => {
+    const user = await createUser(server.db);
+    const form = new URLSearchParams({ email: user.email, password: user.password });
+    const login = (base: string, headers: Record<string, string>) =>
+      fetch(new URL("/login", base), { method: "POST", body: form, redirect: "manual", headers: { origin: base, ...headers } });
+
+    // Without TRUST_PROXY a client cannot claim HTTPS through a header.
+    const spoofed = await login(server.url, { "x-forwarded-proto": "https" });
+    expect(spoofed.headers.getSetCookie().join()).not.toMatch(/Secure/i);
+
+    const proxied = await startServer({ env: { TRUST_PROXY: "true" } });
+    try {
+      const proxiedUser = await createUser(proxied.db, { password: user.password });
+      const body = new URLSearchParams({ email: proxiedUser.email, password: user.password });
+      const https = await fetch(new URL("/login", proxied.url), {
+        method: "POST",
+        body,
+        redirect: "manual",
+        headers: { origin: proxied.url.replace("http:", "https:"), "x-forwarded-proto": "https" },
+      });
+      expect(https.status).toBe(302);
+      const cookie = https.headers.getSetCookie().find((c) => c.startsWith("maillage_session="))!;
+      expect(cookie).toMatch(/; Secure/i);
+      expect(cookie).toMatch(/HttpOnly/i);
+    } finally {
+      await proxied.stop();
+    }
+  });
+});

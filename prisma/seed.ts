@@ -72,7 +72,8 @@ const DEMO_PROJECTS: {
   },
   {
     title: "Commerce de centre-ville à Guingamp",
-    question: "Une place de marché locale portée par l'union des commerçants peut-elle ramener des clients en centre-ville ?",
+    question:
+      "Une place de marché locale portée par l'union des commerçants peut-elle ramener des clients en centre-ville ?",
     territory: ["commune", "22070"],
     sectors: ["commerce", "tourism"],
     phase: "observation",

@@ -8,7 +8,10 @@ export const TEST_PASSWORD = "une phrase de passe assez longue";
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(++counter).toString(36)}${crypto.randomBytes(2).toString("hex")}`;
 
-export async function createUser(db: PrismaClient, overrides: { name?: string; siteRole?: SiteRole; password?: string } = {}) {
+export async function createUser(
+  db: PrismaClient,
+  overrides: { name?: string; siteRole?: SiteRole; password?: string } = {},
+) {
   const id = unique();
   const user = await db.user.create({
     data: {

@@ -39,7 +39,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: "e2e",
-          globalSetup: [path.join(root, "tests/support/database-setup.ts"), path.join(root, "tests/support/chromium-setup.ts")],
+          globalSetup: [
+            path.join(root, "tests/support/database-setup.ts"),
+            path.join(root, "tests/support/chromium-setup.ts"),
+          ],
           include: ["tests/e2e/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -13,7 +13,8 @@ export function ErrorPage({ error }: { error: unknown }) {
         : status === 403
           ? t("error.forbidden")
           : t("error.unexpected");
-  const title = status === 404 ? t("error.notFoundTitle") : status === 403 ? t("error.forbiddenTitle") : t("error.title");
+  const title =
+    status === 404 ? t("error.notFoundTitle") : status === 403 ? t("error.forbiddenTitle") : t("error.title");
   return (
     <section className="page narrow" aria-labelledby="error-title">
       <h1 id="error-title">{title}</h1>

@@ -37,7 +37,14 @@ export function ProjectForm({
   return (
     <Form method="post" noValidate className="stack">
       <FormError message={Object.keys(errors).length ? t("form.fixErrors") : null} />
-      <TextField name="title" label={t("project.form.title")} defaultValue={defaults.title} required maxLength={LIMITS.projectTitleMax} error={errors.title} />
+      <TextField
+        name="title"
+        label={t("project.form.title")}
+        defaultValue={defaults.title}
+        required
+        maxLength={LIMITS.projectTitleMax}
+        error={errors.title}
+      />
       <TextAreaField
         name="question"
         label={t("project.form.question")}
@@ -64,7 +71,12 @@ export function ProjectForm({
 
       <div className="field">
         <label htmlFor="phase">{t("project.form.phase")}</label>
-        <select id="phase" name="phase" defaultValue={defaults.phase} aria-describedby={errors.phase ? "phase-error" : undefined}>
+        <select
+          id="phase"
+          name="phase"
+          defaultValue={defaults.phase}
+          aria-describedby={errors.phase ? "phase-error" : undefined}
+        >
           {PHASES.map((phase, index) => (
             <option key={phase} value={phase}>
               {index + 1}. {t(`phase.${phase}`)}
@@ -78,7 +90,12 @@ export function ProjectForm({
         <legend>{t("project.form.visibility")}</legend>
         {VISIBILITIES.map((visibility) => (
           <label key={visibility} className="choice">
-            <input type="radio" name="visibility" value={visibility} defaultChecked={defaults.visibility === visibility} />
+            <input
+              type="radio"
+              name="visibility"
+              value={visibility}
+              defaultChecked={defaults.visibility === visibility}
+            />
             <span>
               {t(`visibility.${visibility}`)}
               <span className="field-hint block">{t(`visibility.${visibility}.hint`)}</span>

@@ -12,7 +12,15 @@ export type PickedTerritory = Pick<TerritoryOption, "value" | "kind" | "code" | 
  * postal code, move with the arrow keys, choose with Enter or a tap. The choice travels
  * in a hidden field as "kind:code" and is checked again on the server.
  */
-export function TerritoryPicker({ name, initial, error }: { name: string; initial?: PickedTerritory | null; error?: string }) {
+export function TerritoryPicker({
+  name,
+  initial,
+  error,
+}: {
+  name: string;
+  initial?: PickedTerritory | null;
+  error?: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const fetcher = useFetcher<{ query: string; results: TerritoryOption[] }>();
@@ -94,7 +102,13 @@ export function TerritoryPicker({ name, initial, error }: { name: string; initia
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label={t("project.form.territoryResults")} className="listbox" hidden={!showList}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={t("project.form.territoryResults")}
+        className="listbox"
+        hidden={!showList}
+      >
         {results.map((option, index) => (
           <li
             key={option.value}

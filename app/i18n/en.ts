@@ -144,7 +144,8 @@ export const en: Record<MessageKey, string> = {
   "members.remove": "Remove",
   "members.rolesHelp": "What can each role do?",
   "members.invite": "Invite someone",
-  "members.inviteHelp": "Create a link for a role and send it to the person. It works once and expires after {days} days.",
+  "members.inviteHelp":
+    "Create a link for a role and send it to the person. It works once and expires after {days} days.",
   "members.inviteRole": "Offered role",
   "members.createLink": "Create an invitation link",
   "members.linkCreated": "Link created. Copy it now: it will not be shown again.",

@@ -133,7 +133,8 @@ export const fr = {
   "project.save": "Enregistrer",
   "project.upcoming.notes":
     "Les notes de terrain, co-écrites en direct et disponibles hors connexion, ne sont pas encore disponibles.",
-  "project.upcoming.surveys": "Les enquêtes (conception partagée, réponses des habitants, exports) ne sont pas encore disponibles.",
+  "project.upcoming.surveys":
+    "Les enquêtes (conception partagée, réponses des habitants, exports) ne sont pas encore disponibles.",
   "project.upcoming.timeline": "La chronologie du cycle de recherche-action n'est pas encore disponible.",
   "project.upcoming.findings": "Les résultats partagés et leur relecture ne sont pas encore disponibles.",
   "project.upcoming.notice": "Cette section arrive dans une prochaine version de Maillage.",
@@ -183,9 +184,9 @@ export const fr = {
   "role.observer": "Observatrice ou observateur",
   "role.coordinator.description": "Tout dans le projet : membres, phase, publication.",
   "role.researcher.description": "Crée et co-écrit notes, enquêtes, chronologie et résultats.",
-  "role.local_actor.description":
-    "Co-écrit les notes et la chronologie, répond aux enquêtes et en propose, commente.",
-  "role.council_reviewer.description": "Lit tout, commente et donne un avis sur les résultats ; ne modifie pas les notes.",
+  "role.local_actor.description": "Co-écrit les notes et la chronologie, répond aux enquêtes et en propose, commente.",
+  "role.council_reviewer.description":
+    "Lit tout, commente et donne un avis sur les résultats ; ne modifie pas les notes.",
   "role.observer.description": "Lecture seule (financeurs, agences, collectivités).",
 
   "sector.agriculture": "Agriculture et alimentation",

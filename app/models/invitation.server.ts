@@ -3,13 +3,20 @@ import { prisma } from "./db.server";
 import { LIMITS } from "./limits";
 import type { ProjectRole } from "./vocabulary";
 
-
 function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
 /** A single-use link; only its hash is stored, so the database cannot replay it. */
-export async function createInvitation({ projectId, role, createdById }: { projectId: string; role: ProjectRole; createdById: string }) {
+export async function createInvitation({
+  projectId,
+  role,
+  createdById,
+}: {
+  projectId: string;
+  role: ProjectRole;
+  createdById: string;
+}) {
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + LIMITS.invitationDays * 24 * 60 * 60 * 1000);
   await prisma.invitation.create({
@@ -44,18 +51,24 @@ export async function describeInvitation(token: string) {
   const invitation = await prisma.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
-      role: true, expiresAt: true, usedAt: true, revokedAt: true, projectId: true,
+      role: true,
+      expiresAt: true,
+      usedAt: true,
+      revokedAt: true,
+      projectId: true,
       project: { select: { title: true, territoryName: true } },
     },
   });
   if (!invitation || invitation.revokedAt) return { status: "unknown" as const, invitation: null };
-  const status: InvitationStatus = invitation.usedAt ? "used" : invitation.expiresAt <= new Date() ? "expired" : "valid";
+  const status: InvitationStatus = invitation.usedAt
+    ? "used"
+    : invitation.expiresAt <= new Date()
+      ? "expired"
+      : "valid";
   return { status, invitation: { ...invitation, role: invitation.role as ProjectRole } };
 }
 
-export type AcceptResult =
-  | { outcome: "joined" | "already_member"; projectId: string }
-  | { outcome: "invalid" };
+export type AcceptResult = { outcome: "joined" | "already_member"; projectId: string } | { outcome: "invalid" };
 
 /**
  * Consumes the invitation and creates the membership in one transaction. The conditional
@@ -66,7 +79,10 @@ export async function acceptInvitation({ token, userId }: { token: string; userI
   if (token.length > 200) return { outcome: "invalid" };
   const tokenHash = hashToken(token);
   return prisma.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findUnique({ where: { tokenHash }, select: { id: true, projectId: true, role: true } });
+    const invitation = await tx.invitation.findUnique({
+      where: { tokenHash },
+      select: { id: true, projectId: true, role: true },
+    });
     if (!invitation) return { outcome: "invalid" as const };
     const existing = await tx.membership.findUnique({
       where: { projectId_userId: { projectId: invitation.projectId, userId } },

@@ -17,7 +17,15 @@ export type MembershipChange = "ok" | "not_member" | "last_coordinator";
  * and the write share one transaction; SQLite serialises writers, so two coordinators
  * demoting each other at once cannot both succeed.
  */
-export async function changeRole({ projectId, userId, role }: { projectId: string; userId: string; role: ProjectRole }): Promise<MembershipChange> {
+export async function changeRole({
+  projectId,
+  userId,
+  role,
+}: {
+  projectId: string;
+  userId: string;
+  role: ProjectRole;
+}): Promise<MembershipChange> {
   return prisma.$transaction(async (tx) => {
     const membership = await tx.membership.findUnique({
       where: { projectId_userId: { projectId, userId } },
@@ -28,12 +36,22 @@ export async function changeRole({ projectId, userId, role }: { projectId: strin
       const others = await tx.membership.count({ where: { projectId, role: "coordinator", userId: { not: userId } } });
       if (others === 0) return "last_coordinator";
     }
-    await tx.membership.update({ where: { projectId_userId: { projectId, userId } }, data: { role }, select: { id: true } });
+    await tx.membership.update({
+      where: { projectId_userId: { projectId, userId } },
+      data: { role },
+      select: { id: true },
+    });
     return "ok";
   });
 }
 
-export async function removeMember({ projectId, userId }: { projectId: string; userId: string }): Promise<MembershipChange> {
+export async function removeMember({
+  projectId,
+  userId,
+}: {
+  projectId: string;
+  userId: string;
+}): Promise<MembershipChange> {
   return prisma.$transaction(async (tx) => {
     const membership = await tx.membership.findUnique({
       where: { projectId_userId: { projectId, userId } },

@@ -22,11 +22,23 @@ const READ: ProjectAction[] = ["project.view", "content.read"];
 
 const GRANTS: Record<ProjectRole, ReadonlySet<ProjectAction>> = {
   coordinator: new Set<ProjectAction>([
-    ...READ, "project.edit", "project.changePhase", "members.manage", "content.comment",
-    "notes.edit", "surveys.edit", "timeline.edit", "findings.edit",
+    ...READ,
+    "project.edit",
+    "project.changePhase",
+    "members.manage",
+    "content.comment",
+    "notes.edit",
+    "surveys.edit",
+    "timeline.edit",
+    "findings.edit",
   ]),
   researcher: new Set<ProjectAction>([
-    ...READ, "content.comment", "notes.edit", "surveys.edit", "timeline.edit", "findings.edit",
+    ...READ,
+    "content.comment",
+    "notes.edit",
+    "surveys.edit",
+    "timeline.edit",
+    "findings.edit",
   ]),
   local_actor: new Set<ProjectAction>([...READ, "content.comment", "notes.edit", "surveys.edit", "timeline.edit"]),
   council_reviewer: new Set<ProjectAction>([...READ, "content.comment", "findings.review"]),
@@ -72,7 +84,5 @@ export function allowedActions(access: ProjectAccess): ProjectAction[] {
 }
 
 export function canEditAnyContent(access: ProjectAccess): boolean {
-  return ["notes.edit", "surveys.edit", "timeline.edit", "findings.edit"].some((a) =>
-    can(access, a as ProjectAction),
-  );
+  return ["notes.edit", "surveys.edit", "timeline.edit", "findings.edit"].some((a) => can(access, a as ProjectAction));
 }

@@ -6,7 +6,6 @@ import { LIMITS } from "./limits";
 import { findTerritory } from "./territory.server";
 import { PHASES, SECTORS, TERRITORY_KINDS, VISIBILITIES } from "./vocabulary";
 
-
 /** The create/edit project form, with messages in the user's language. */
 export function projectSchema(t: Translator) {
   return z.object({

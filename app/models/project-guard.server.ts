@@ -11,7 +11,9 @@ import type { SiteRole } from "./vocabulary";
 export async function requireProjectAccess(request: Request, projectId: string | undefined, action: ProjectAction) {
   const user = await requireUser(request);
   const t = translator(localeFromRequest(request));
-  const access = projectId ? await getProjectAccess({ id: user.id, siteRole: user.siteRole as SiteRole }, projectId) : null;
+  const access = projectId
+    ? await getProjectAccess({ id: user.id, siteRole: user.siteRole as SiteRole }, projectId)
+    : null;
   if (!access) notFound(t);
   if (!can(access, action)) forbidden(t);
   return { user, access, t };

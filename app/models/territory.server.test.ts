@@ -3,8 +3,17 @@ import { findTerritory, searchTerritories } from "./territory.server";
 
 describe("official territories", () => {
   test("finds a commune by name without accents, by INSEE code and by postal code", () => {
-    expect(searchTerritories("saint etienne")[0]).toMatchObject({ kind: "commune", code: "42218", name: "Saint-Étienne" });
-    expect(searchTerritories("26113")[0]).toMatchObject({ kind: "commune", name: "Die", departement: "26", region: "84" });
+    expect(searchTerritories("saint etienne")[0]).toMatchObject({
+      kind: "commune",
+      code: "42218",
+      name: "Saint-Étienne",
+    });
+    expect(searchTerritories("26113")[0]).toMatchObject({
+      kind: "commune",
+      name: "Die",
+      departement: "26",
+      region: "84",
+    });
     expect(searchTerritories("26150").map((t) => t.name)).toContain("Die");
   });
 

@@ -24,7 +24,15 @@ function readData<T>(file: string): T {
   return JSON.parse(fs.readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}`), "utf8")) as T;
 }
 
-type RawCommune = { code: string; nom: string; type: string; departement: string; region: string; population?: number; codesPostaux?: string[] };
+type RawCommune = {
+  code: string;
+  nom: string;
+  type: string;
+  departement: string;
+  region: string;
+  population?: number;
+  codesPostaux?: string[];
+};
 type RawEpci = { code: string; nom: string; populationMunicipale?: number; membres: { code: string }[] };
 type RawDepartement = { code: string; nom: string; region: string };
 type RawRegion = { code: string; nom: string };
@@ -59,26 +67,44 @@ function buildIndex(): Indexed[] {
   const regPopulation = populationBy("region");
   const entries: Territory[] = [
     ...communes.map((c) => ({
-      kind: "commune" as const, code: c.code, name: c.nom, departement: c.departement, region: c.region,
-      population: c.population ?? null, postalCodes: c.codesPostaux ?? [],
+      kind: "commune" as const,
+      code: c.code,
+      name: c.nom,
+      departement: c.departement,
+      region: c.region,
+      population: c.population ?? null,
+      postalCodes: c.codesPostaux ?? [],
     })),
     ...readData<RawEpci[]>("epci.json").map((e) => {
       const members = e.membres.map((m) => communeByCode.get(m.code)).filter((c) => c !== undefined);
       return {
-        kind: "epci" as const, code: e.code, name: e.nom,
+        kind: "epci" as const,
+        code: e.code,
+        name: e.nom,
         // An EPCI can straddle départements; we file it under the one most of its communes are in.
         departement: mostCommon(members.map((c) => c.departement)),
         region: mostCommon(members.map((c) => c.region)),
-        population: e.populationMunicipale ?? null, postalCodes: [],
+        population: e.populationMunicipale ?? null,
+        postalCodes: [],
       };
     }),
     ...readData<RawDepartement[]>("departements.json").map((d) => ({
-      kind: "departement" as const, code: d.code, name: d.nom, departement: d.code, region: d.region,
-      population: depPopulation.get(d.code) ?? null, postalCodes: [],
+      kind: "departement" as const,
+      code: d.code,
+      name: d.nom,
+      departement: d.code,
+      region: d.region,
+      population: depPopulation.get(d.code) ?? null,
+      postalCodes: [],
     })),
     ...readData<RawRegion[]>("regions.json").map((r) => ({
-      kind: "region" as const, code: r.code, name: r.nom, departement: null, region: r.code,
-      population: regPopulation.get(r.code) ?? null, postalCodes: [],
+      kind: "region" as const,
+      code: r.code,
+      name: r.nom,
+      departement: null,
+      region: r.code,
+      population: regPopulation.get(r.code) ?? null,
+      postalCodes: [],
     })),
   ];
   return entries.map((t) => ({ ...t, searchName: foldForSearch(t.name) }));

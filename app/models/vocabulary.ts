@@ -2,13 +2,7 @@
  * Closed vocabularies shared by the server and the browser. Labels live in the
  * i18n dictionaries under the same codes.
  */
-export const PROJECT_ROLES = [
-  "coordinator",
-  "researcher",
-  "local_actor",
-  "council_reviewer",
-  "observer",
-] as const;
+export const PROJECT_ROLES = ["coordinator", "researcher", "local_actor", "council_reviewer", "observer"] as const;
 export type ProjectRole = (typeof PROJECT_ROLES)[number];
 
 export const SITE_ROLES = ["member", "coalition_coordinator"] as const;

@@ -42,7 +42,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) return json({ fieldErrors: result.fieldErrors }, { status: 400 });
   const changed = await changePassword({ userId: user.id, ...result.data });
   if (!changed) {
-    return json({ fieldErrors: { currentPassword: t("account.wrongPassword") } as Record<string, string> }, { status: 400 });
+    return json(
+      { fieldErrors: { currentPassword: t("account.wrongPassword") } as Record<string, string> },
+      { status: 400 },
+    );
   }
   // A changed password revokes every session; this browser gets a fresh one. Redirecting
   // (rather than rendering) keeps the page's loaders from running with the revoked cookie.

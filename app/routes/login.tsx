@@ -71,7 +71,14 @@ export default function LoginPage() {
       <Form method="post" noValidate className="stack">
         <FormError message={actionData?.formError} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" required error={errors.email} />
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          autoComplete="email"
+          required
+          error={errors.email}
+        />
         <TextField
           name="password"
           type="password"

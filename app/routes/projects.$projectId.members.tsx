@@ -35,7 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, access, t } = await requireProjectAccess(request, params.projectId, "members.manage");
   const formData = await request.formData();
-  const parsed = actionSchema.safeParse(Object.fromEntries(["intent", "role", "userId", "invitationId"].map((k) => [k, text(formData, k)])));
+  const parsed = actionSchema.safeParse(
+    Object.fromEntries(["intent", "role", "userId", "invitationId"].map((k) => [k, text(formData, k)])),
+  );
   if (!parsed.success) return json({ error: t("members.invalidRequest"), inviteUrl: null }, { status: 400 });
   const input = parsed.data;
   const projectId = access.projectId;
@@ -53,7 +55,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     input.intent === "changeRole"
       ? await changeRole({ projectId, userId: input.userId, role: input.role })
       : await removeMember({ projectId, userId: input.userId });
-  if (outcome === "last_coordinator") return json({ error: t("members.lastCoordinator"), inviteUrl: null }, { status: 400 });
+  if (outcome === "last_coordinator")
+    return json({ error: t("members.lastCoordinator"), inviteUrl: null }, { status: 400 });
   if (outcome === "not_member") return json({ error: t("members.notMember"), inviteUrl: null }, { status: 404 });
   return json({ error: null, inviteUrl: null });
 }
@@ -144,7 +147,9 @@ export default function MembersPage() {
         </details>
       </section>
 
-      {manage ? <InviteSection invitations={invitations} inviteUrl={actionData?.inviteUrl ?? null} busy={busy} /> : null}
+      {manage ? (
+        <InviteSection invitations={invitations} inviteUrl={actionData?.inviteUrl ?? null} busy={busy} />
+      ) : null}
     </div>
   );
 }

@@ -9,7 +9,9 @@ import { getProjectForMember } from "~/models/project.server";
 import { WORKSPACE_SECTIONS } from "~/models/vocabulary";
 import { notFound } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} · Maillage` : "Maillage" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.project.title} · Maillage` : "Maillage" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "project.view");

@@ -16,8 +16,17 @@ import { safeRedirect } from "~/utils/safe-redirect";
 
 function signupSchema(t: Translator) {
   return z.object({
-    name: z.string().trim().min(1, t("auth.nameRequired")).max(LIMITS.nameMax, t("auth.nameTooLong", { max: LIMITS.nameMax })),
-    email: z.string().trim().min(1, t("auth.emailRequired")).max(LIMITS.emailMax, t("auth.emailInvalid")).email(t("auth.emailInvalid")),
+    name: z
+      .string()
+      .trim()
+      .min(1, t("auth.nameRequired"))
+      .max(LIMITS.nameMax, t("auth.nameTooLong", { max: LIMITS.nameMax })),
+    email: z
+      .string()
+      .trim()
+      .min(1, t("auth.emailRequired"))
+      .max(LIMITS.emailMax, t("auth.emailInvalid"))
+      .email(t("auth.emailInvalid")),
     password: newPasswordSchema(t),
   });
 }
@@ -74,7 +83,14 @@ export default function SignupPage() {
         <FormError message={actionData?.formError} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField name="name" label={t("auth.name")} autoComplete="name" required error={errors.name} />
-        <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" required error={errors.email} />
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          autoComplete="email"
+          required
+          error={errors.email}
+        />
         <TextField
           name="password"
           type="password"

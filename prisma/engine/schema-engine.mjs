@@ -63,16 +63,11 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--version" || arg === "-V") args.version = true;
-    else if (arg === "--datamodels" || arg === "-d")
-      args.datamodels.push(argv[++i]);
+    else if (arg === "--datamodels" || arg === "-d") args.datamodels.push(argv[++i]);
     else if (arg === "--datasource")
       args.datasource = JSON.parse(argv[++i]); // { url, ... }
     else if (arg === "cli") args.cli = argv[++i];
-    else if (
-      arg === "--enabled-preview-features" ||
-      arg === "--extension-types"
-    )
-      i++; // no use on SQLite
+    else if (arg === "--enabled-preview-features" || arg === "--extension-types") i++; // no use on SQLite
   }
   return args;
 }
@@ -81,44 +76,28 @@ function parseArgs(argv) {
 // CLI spawns us in the directory it resolves the config against, as it does the
 // native engine.
 function sqlitePath(url) {
-  if (!url?.startsWith("file:"))
-    fail(
-      `This schema engine only supports SQLite "file:" URLs, got "${url}".`,
-      "P1013",
-    );
-  const file = url.startsWith("file://")
-    ? fileURLToPath(url.split("?")[0])
-    : url.slice(5).split("?")[0];
+  if (!url?.startsWith("file:")) fail(`This schema engine only supports SQLite "file:" URLs, got "${url}".`, "P1013");
+  const file = url.startsWith("file://") ? fileURLToPath(url.split("?")[0]) : url.slice(5).split("?")[0];
   return file === ":memory:" ? file : path.resolve(file);
 }
 
 function createDatabase(file) {
-  if (file !== ":memory:")
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   new Database(file).close();
   return path.basename(file);
 }
 
 function deleteDatabase(file) {
   if (file === ":memory:") return;
-  for (const suffix of ["", "-wal", "-shm", "-journal"])
-    fs.rmSync(file + suffix, { force: true });
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
 }
 
 // One-shot commands, used by the CLI's "ensure the database exists" step.
 function runCliCommand(command, file) {
   // The CLI skips the first stderr line and parses every other one as JSON.
-  log(
-    "INFO",
-    { message: "Starting schema engine CLI", git_hash: PINNED_ENGINE_HASH },
-    "schema_engine",
-  );
+  log("INFO", { message: "Starting schema engine CLI", git_hash: PINNED_ENGINE_HASH }, "schema_engine");
   if (command === "can-connect-to-database") {
-    if (!fs.existsSync(file))
-      fail(
-        `Database \`${path.basename(file)}\` does not exist at \`${file}\``,
-        "P1003",
-      );
+    if (!fs.existsSync(file)) fail(`Database \`${path.basename(file)}\` does not exist at \`${file}\``, "P1003");
   } else if (command === "create-database") createDatabase(file);
   else if (command === "drop-database") deleteDatabase(file);
   else fail(`Unknown cli command: ${command}`);
@@ -139,9 +118,7 @@ const loadWasm = () =>
         this.message = m;
       },
     };
-    const bytes = fs.readFileSync(
-      new URL("schema_engine_bg.wasm", WASM_GLUE_URL),
-    );
+    const bytes = fs.readFileSync(new URL("schema_engine_bg.wasm", WASM_GLUE_URL));
     const { instance } = await WebAssembly.instantiate(bytes, {
       "./schema_engine_bg.js": wasmGlue,
     });
@@ -169,11 +146,7 @@ function instrument(adapter) {
     try {
       return await executeRaw.call(adapter, query);
     } catch (error) {
-      if (
-        query.args.length > 0 ||
-        !/more than one statement/.test(error?.message)
-      )
-        throw error;
+      if (query.args.length > 0 || !/more than one statement/.test(error?.message)) throw error;
       await executeScript.call(adapter, query.sql);
       return 0;
     }
@@ -211,8 +184,7 @@ function onEngineLog(line) {
 
 async function createEngine(args, dbFile) {
   await loadWasm();
-  if (dbFile !== ":memory:")
-    fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+  if (dbFile !== ":memory:") fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   const connections = new Set();
   // No shadowDatabaseUrl on purpose: the adapter then gives every shadow replay
   // a fresh `:memory:` database, which is always empty as Prisma requires (a
@@ -239,11 +211,7 @@ async function createEngine(args, dbFile) {
     ? args.datamodels.map((file) => [file, fs.readFileSync(file, "utf8")])
     : [["schema.prisma", 'datasource db {\n  provider = "sqlite"\n}\n']];
   // Note: this already connects to the database.
-  const engine = await wasmGlue.SchemaEngine.new(
-    { datamodels },
-    onEngineLog,
-    factory,
-  );
+  const engine = await wasmGlue.SchemaEngine.new({ datamodels }, onEngineLog, factory);
   return {
     engine,
     close() {
@@ -266,13 +234,7 @@ const MIGRATIONS_TABLE_DDL = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 );`;
 // Wasm engine methods that need nothing from us...
-const PASS_THROUGH = [
-  "dbExecute",
-  "ensureConnectionValidity",
-  "introspect",
-  "introspectSql",
-  "schemaPush",
-];
+const PASS_THROUGH = ["dbExecute", "ensureConnectionValidity", "introspect", "introspectSql", "schemaPush"];
 // ...and those that fail with P1014 on a database without _prisma_migrations.
 const NEED_MIGRATIONS_TABLE = [
   "createMigration",
@@ -281,18 +243,14 @@ const NEED_MIGRATIONS_TABLE = [
   "markMigrationApplied",
   "markMigrationRolledBack",
 ];
-const isMissingMigrationsTable = (error) =>
-  error?.code === "P1014" && /_prisma_migrations/.test(error.message);
+const isMissingMigrationsTable = (error) => error?.code === "P1014" && /_prisma_migrations/.test(error.message);
 
 function p3018(migrationName, driverError) {
   const cause = driverError.cause ?? {};
   const meta = {
     migration_name: migrationName,
-    database_error_code: String(
-      cause.extendedCode ?? cause.originalCode ?? "unknown",
-    ),
-    database_error:
-      cause.originalMessage ?? cause.message ?? driverError.message,
+    database_error_code: String(cause.extendedCode ?? cause.originalCode ?? "unknown"),
+    database_error: cause.originalMessage ?? cause.message ?? driverError.message,
   };
   const message = `A migration failed to apply. New migrations cannot be applied before the error is recovered from. Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve\n\nMigration name: ${meta.migration_name}\n\nDatabase error code: ${meta.database_error_code}\n\nDatabase error:\n${meta.database_error}\n`;
   return Object.assign(new Error(message), { code: "P3018", meta });
@@ -302,8 +260,7 @@ function serve(args, dbFile) {
   // Requests are handled one at a time (see below), so lazy creation cannot
   // race.
   let current; // { engine, close }; recreated after `reset`
-  const engine = async () =>
-    (current ??= await createEngine(args, dbFile)).engine;
+  const engine = async () => (current ??= await createEngine(args, dbFile)).engine;
   const dropEngine = () => {
     current?.close();
     current?.engine.free();
@@ -360,12 +317,8 @@ function serve(args, dbFile) {
         return await (await engine()).diagnoseMigrationHistory(params);
       } catch (error) {
         if (!isMissingMigrationsTable(error)) throw error;
-        const names = params.migrationsList.migrationDirectories.map(
-          (dir) => dir.path,
-        );
-        const history = names.length
-          ? { diagnostic: "databaseIsBehind", unappliedMigrationNames: names }
-          : null;
+        const names = params.migrationsList.migrationDirectories.map((dir) => dir.path);
+        const history = names.length ? { diagnostic: "databaseIsBehind", unappliedMigrationNames: names } : null;
         return {
           editedMigrationNames: [],
           failedMigrationNames: [],
@@ -377,15 +330,10 @@ function serve(args, dbFile) {
     diff: async (params) => {
       // Diffing schema files or migrations needs no database: do not create the
       // file.
-      const usesDb = [params.from, params.to].some(
-        (target) => target.tag === "schemaDatasource",
-      );
-      const scratch =
-        !usesDb && !current && (await createEngine(args, ":memory:"));
+      const usesDb = [params.from, params.to].some((target) => target.tag === "schemaDatasource");
+      const scratch = !usesDb && !current && (await createEngine(args, ":memory:"));
       try {
-        const { exitCode, stdout } = await (
-          scratch ? scratch.engine : await engine()
-        ).diff(params);
+        const { exitCode, stdout } = await (scratch ? scratch.engine : await engine()).diff(params);
         if (stdout) hooks.print(stdout);
         return { exitCode };
       } finally {
@@ -413,10 +361,8 @@ function serve(args, dbFile) {
     },
   };
   // Plain pass-through to the Wasm engine.
-  for (const name of PASS_THROUGH)
-    methods[name] = async (params) => (await engine())[name](params);
-  for (const name of NEED_MIGRATIONS_TABLE)
-    methods[name] = (params) => withMigrationsTable((e) => e[name](params));
+  for (const name of PASS_THROUGH) methods[name] = async (params) => (await engine())[name](params);
+  for (const name of NEED_MIGRATIONS_TABLE) methods[name] = (params) => withMigrationsTable((e) => e[name](params));
   // The Wasm engine only has a shadow database for evaluateDataLoss and
   // createMigration once devDiagnostic has run on the same engine (otherwise:
   // "SQLite shadow DB must be provided through an external factory"), and the
@@ -439,8 +385,7 @@ function serve(args, dbFile) {
     // JS exceptions raised in the adapter reach us as "External error id#N".
     const message = String(error?.message ?? error).replace(
       /External error id#(\d+)/,
-      (text, id) =>
-        hooks.errorRegistry?.consumeError(Number(id))?.error?.message ?? text,
+      (text, id) => hooks.errorRegistry?.consumeError(Number(id))?.error?.message ?? text,
     );
     const data = { is_panic: false, message, meta: error?.meta ?? null };
     if (/^P\d{4}$/.test(error?.code)) data.error_code = error.code;
@@ -452,9 +397,7 @@ function serve(args, dbFile) {
   // sometimes from a detached task. Report it like the native engine: is_panic,
   // then exit code 101.
   const crash = (error) => {
-    const panic =
-      globalThis.PRISMA_WASM_PANIC_REGISTRY?.message ||
-      String(error?.message ?? error);
+    const panic = globalThis.PRISMA_WASM_PANIC_REGISTRY?.message || String(error?.message ?? error);
     const data = {
       is_panic: true,
       message: panic,
@@ -468,8 +411,7 @@ function serve(args, dbFile) {
       message: `Schema engine panicked: ${panic}`,
       data,
     };
-    if (inFlight !== null)
-      send(process.stdout, { jsonrpc: "2.0", id: inFlight, error: error_ });
+    if (inFlight !== null) send(process.stdout, { jsonrpc: "2.0", id: inFlight, error: error_ });
     process.exit(101);
   };
   process.on("uncaughtException", crash);
@@ -480,15 +422,13 @@ function serve(args, dbFile) {
     input: process.stdin,
     crlfDelay: Infinity,
   });
-  const reply = (id, body) =>
-    id !== undefined && send(process.stdout, { jsonrpc: "2.0", id, ...body });
+  const reply = (id, body) => id !== undefined && send(process.stdout, { jsonrpc: "2.0", id, ...body });
   input.on("line", (line) => {
     let request;
     try {
       request = JSON.parse(line);
     } catch {
-      if (line.trim())
-        reply(null, { error: { code: -32700, message: "Parse error" } });
+      if (line.trim()) reply(null, { error: { code: -32700, message: "Parse error" } });
       return;
     }
     // No method: the CLI acknowledging one of our `print` requests.
@@ -528,13 +468,8 @@ function serve(args, dbFile) {
   process.on("SIGTERM", shutdown);
 }
 
-const wasmPackage = JSON.parse(
-  fs.readFileSync(new URL("package.json", WASM_GLUE_URL), "utf8"),
-);
-if (
-  enginesVersion !== PINNED_ENGINE_HASH ||
-  !wasmPackage.version.endsWith(`.${PINNED_ENGINE_HASH}`)
-)
+const wasmPackage = JSON.parse(fs.readFileSync(new URL("package.json", WASM_GLUE_URL), "utf8"));
+if (enginesVersion !== PINNED_ENGINE_HASH || !wasmPackage.version.endsWith(`.${PINNED_ENGINE_HASH}`))
   fail(
     `prisma/engine/schema-engine.mjs is pinned to Prisma engines ${PINNED_ENGINE_HASH}, found ${enginesVersion} (CLI) and ${wasmPackage.version} (@prisma/schema-engine-wasm). Re-check the shim against the new Prisma CLI, then update the pin.`,
   );
@@ -545,9 +480,7 @@ if (args.version) {
 } else {
   // No URL (e.g. `migrate diff` between two schema files): no real database is
   // needed.
-  const dbFile = args.datasource.url
-    ? sqlitePath(args.datasource.url)
-    : ":memory:";
+  const dbFile = args.datasource.url ? sqlitePath(args.datasource.url) : ":memory:";
   if (args.cli) runCliCommand(args.cli, dbFile);
   else serve(args, dbFile);
 }

@@ -33,7 +33,9 @@ test("sign up, create a project on a commune, invite a member who joins; an outs
   await page.waitForURL("**/projects");
   await page.getByRole("link", { name: "Nouveau projet" }).click();
   await page.getByLabel("Titre du projet").fill("Épicerie coopérative de Die");
-  await page.getByLabel("Question de recherche").fill("Une épicerie coopérative en ligne peut-elle servir les hameaux ?");
+  await page
+    .getByLabel("Question de recherche")
+    .fill("Une épicerie coopérative en ligne peut-elle servir les hameaux ?");
   const territory = page.getByRole("combobox", { name: "Territoire" });
   await territory.fill("26150");
   const option = page.getByRole("option", { name: /^Die\b.*INSEE 26113/ });

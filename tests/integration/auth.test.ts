@@ -26,14 +26,21 @@ describe("sign up", () => {
   test("creates the account, opens a session and lands on the projects", async () => {
     const client = new HttpClient(server.url);
     const email = `Nouvelle.${crypto.randomUUID()}@Example.org`;
-    const response = await client.post("/signup", { name: "Aïcha Diallo", email, password: "les figues de die sont mûres" });
+    const response = await client.post("/signup", {
+      name: "Aïcha Diallo",
+      email,
+      password: "les figues de die sont mûres",
+    });
     expect(response.status).toBe(302);
     expect(location(response)).toBe("/projects");
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith("maillage_session="))!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).not.toMatch(/Secure/i);
-    const user = await server.db.user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, select: { passwordHash: true } });
+    const user = await server.db.user.findUniqueOrThrow({
+      where: { email: email.toLowerCase() },
+      select: { passwordHash: true },
+    });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     const page = await client.get("/projects");
     expect(page.status).toBe(200);
@@ -62,7 +69,11 @@ describe("sign up", () => {
 
   test("says when the email is already used", async () => {
     const existing = await createUser(server.db);
-    const response = await new HttpClient(server.url).post("/signup", { name: "Double", email: existing.email.toUpperCase(), password: TEST_PASSWORD });
+    const response = await new HttpClient(server.url).post("/signup", {
+      name: "Double",
+      email: existing.email.toUpperCase(),
+      password: TEST_PASSWORD,
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("Un compte existe déjà");
   });
@@ -71,8 +82,14 @@ describe("sign up", () => {
 describe("log in", () => {
   test("answers the same message whether or not the email exists", async () => {
     const user = await createUser(server.db);
-    const wrongPassword = await new HttpClient(server.url).post("/login", { email: user.email, password: "pas le bon mot de passe" });
-    const unknownEmail = await new HttpClient(server.url).post("/login", { email: `inconnu-${crypto.randomUUID()}@example.org`, password: "pas le bon mot de passe" });
+    const wrongPassword = await new HttpClient(server.url).post("/login", {
+      email: user.email,
+      password: "pas le bon mot de passe",
+    });
+    const unknownEmail = await new HttpClient(server.url).post("/login", {
+      email: `inconnu-${crypto.randomUUID()}@example.org`,
+      password: "pas le bon mot de passe",
+    });
     expect(wrongPassword.status).toBe(400);
     expect(unknownEmail.status).toBe(400);
     const message = (html: string) => /<p role="alert" class="form-error">([^<]*)<\/p>/.exec(html)?.[1];
@@ -98,7 +115,11 @@ describe("log in", () => {
     const user = await createUser(server.db);
     const client = await loggedIn(user);
     const before = client.cookies.get("maillage_session")!;
-    const response = await new HttpClient(server.url).post("/login", { email: user.email, password: user.password }, { cookie: `maillage_session=${before}` });
+    const response = await new HttpClient(server.url).post(
+      "/login",
+      { email: user.email, password: user.password },
+      { cookie: `maillage_session=${before}` },
+    );
     expect(response.status).toBe(302);
     expect(await server.db.session.count({ where: { id: sha256(before) } })).toBe(0);
   });
@@ -107,7 +128,9 @@ describe("log in", () => {
     const user = await createUser(server.db);
     const client = new HttpClient(server.url);
     for (let attempt = 0; attempt < 5; attempt++) {
-      expect((await client.post("/login", { email: user.email, password: `mauvais-${attempt}-essai` })).status).toBe(400);
+      expect((await client.post("/login", { email: user.email, password: `mauvais-${attempt}-essai` })).status).toBe(
+        400,
+      );
     }
     const blocked = await client.post("/login", { email: user.email, password: user.password });
     expect(blocked.status).toBe(429);
@@ -123,7 +146,10 @@ describe("sessions", () => {
     const client = await loggedIn(user);
     const tampered = client.cookies.get("maillage_session")!.slice(0, -2) + "zz";
     for (const value of [tampered, "", "%00%ff", "x".repeat(4000), "../../etc/passwd"]) {
-      const response = await fetch(new URL("/projects", server.url), { headers: { cookie: `maillage_session=${value}` }, redirect: "manual" });
+      const response = await fetch(new URL("/projects", server.url), {
+        headers: { cookie: `maillage_session=${value}` },
+        redirect: "manual",
+      });
       expect(response.status, value.slice(0, 20)).toBe(302);
       expect(location(response)).toBe("/login?redirectTo=%2Fprojects");
     }
@@ -132,7 +158,10 @@ describe("sessions", () => {
   test("an expired session is logged out and its cookie cleared", async () => {
     const user = await createUser(server.db);
     const client = await loggedIn(user);
-    await server.db.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await server.db.session.updateMany({
+      where: { userId: user.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const response = await client.get("/");
     expect(response.status).toBe(200);
     expect(response.headers.getSetCookie().join()).toMatch(/maillage_session=;.*Max-Age=0/i);
@@ -155,7 +184,10 @@ describe("sessions", () => {
     const client = await loggedIn(user);
     const stolen = client.cookies.get("maillage_session")!;
     expect(location(await client.post("/logout", {}))).toBe("/");
-    const replay = await fetch(new URL("/projects", server.url), { headers: { cookie: `maillage_session=${stolen}` }, redirect: "manual" });
+    const replay = await fetch(new URL("/projects", server.url), {
+      headers: { cookie: `maillage_session=${stolen}` },
+      redirect: "manual",
+    });
     expect(replay.status).toBe(302);
   });
 
@@ -172,15 +204,24 @@ describe("sessions", () => {
     const user = await createUser(server.db);
     const phone = await loggedIn(user);
     const laptop = await loggedIn(user);
-    const wrong = await laptop.post("/account", { currentPassword: "pas le bon", newPassword: "un tout nouveau mot de passe" });
+    const wrong = await laptop.post("/account", {
+      currentPassword: "pas le bon",
+      newPassword: "un tout nouveau mot de passe",
+    });
     expect(wrong.status).toBe(400);
-    const response = await laptop.post("/account", { currentPassword: user.password, newPassword: "un tout nouveau mot de passe" });
+    const response = await laptop.post("/account", {
+      currentPassword: user.password,
+      newPassword: "un tout nouveau mot de passe",
+    });
     expect(response.status).toBe(302);
     const confirmation = await laptop.get(location(response)!);
     expect(await confirmation.text()).toContain("Mot de passe changé");
     expect((await laptop.get("/projects")).status).toBe(200);
     expect((await phone.get("/projects")).status).toBe(302);
-    const fresh = await new HttpClient(server.url).post("/login", { email: user.email, password: "un tout nouveau mot de passe" });
+    const fresh = await new HttpClient(server.url).post("/login", {
+      email: user.email,
+      password: "un tout nouveau mot de passe",
+    });
     expect(fresh.status).toBe(302);
   });
 

@@ -33,12 +33,20 @@ afterAll(() => {
 });
 
 function prisma(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(BIN("prisma"), args, { cwd: ROOT, env: { ...offlineEnv, ...env }, encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync(BIN("prisma"), args, {
+    cwd: ROOT,
+    env: { ...offlineEnv, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
 const committedMigrations = () =>
-  fs.readdirSync(path.join(ROOT, "prisma/migrations")).filter((name) => /^\d{14}_/.test(name)).sort();
+  fs
+    .readdirSync(path.join(ROOT, "prisma/migrations"))
+    .filter((name) => /^\d{14}_/.test(name))
+    .sort();
 
 describe("the committed migrations on an empty database", () => {
   const url = () => `file:${path.join(work, "empty.db")}`;
@@ -49,8 +57,13 @@ describe("the committed migrations on an empty database", () => {
     expect(deploy.status).toBe(0);
     const db = new Database(path.join(work, "empty.db"), { readonly: true });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(["User", "Session", "Project", "Membership", "Invitation", "_prisma_migrations"]));
-    const applied = db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name").pluck().all();
+    expect(tables).toEqual(
+      expect.arrayContaining(["User", "Session", "Project", "Membership", "Invitation", "_prisma_migrations"]),
+    );
+    const applied = db
+      .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name")
+      .pluck()
+      .all();
     expect(applied).toEqual(committedMigrations());
     db.close();
   });
@@ -62,14 +75,24 @@ describe("the committed migrations on an empty database", () => {
   });
 
   test("the committed migrations produce exactly the schema (no forgotten migration)", () => {
-    const diff = prisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"]);
+    const diff = prisma([
+      "migrate",
+      "diff",
+      "--from-migrations",
+      "prisma/migrations",
+      "--to-schema",
+      "prisma/schema.prisma",
+      "--exit-code",
+    ]);
     expect(diff.output).toContain("No difference detected");
     expect(diff.status).toBe(0);
   });
 
   test("migrate reset empties the database and re-applies the migrations", () => {
     const db = new Database(path.join(work, "empty.db"));
-    db.prepare("INSERT INTO User (id, email, name, passwordHash, updatedAt) VALUES ('u1', 'a@b.fr', 'A', 'x', 0)").run();
+    db.prepare(
+      "INSERT INTO User (id, email, name, passwordHash, updatedAt) VALUES ('u1', 'a@b.fr', 'A', 'x', 0)",
+    ).run();
     db.close();
     const reset = prisma(["migrate", "reset", "--force"], { DATABASE_URL: url() });
     expect(reset.status).toBe(0);
@@ -111,7 +134,9 @@ describe("a schema change in development", () => {
     expect(dev.status).toBe(0);
     const created = fs.readdirSync(path.join(project, "migrations")).find((name) => name.endsWith("_add_nickname"));
     expect(created).toBeDefined();
-    expect(fs.readFileSync(path.join(project, "migrations", created!, "migration.sql"), "utf8")).toContain('ADD COLUMN "nickname" TEXT');
+    expect(fs.readFileSync(path.join(project, "migrations", created!, "migration.sql"), "utf8")).toContain(
+      'ADD COLUMN "nickname" TEXT',
+    );
 
     const generate = prisma(["generate", "--config", config]);
     expect(generate.status).toBe(0);
@@ -122,7 +147,10 @@ describe("a schema change in development", () => {
     const { project, config } = scratchProject("broken");
     fs.copyFileSync(path.join(ROOT, "prisma/schema.prisma"), path.join(project, "schema.prisma"));
     fs.mkdirSync(path.join(project, "migrations", "29990101000000_broken"));
-    fs.writeFileSync(path.join(project, "migrations", "29990101000000_broken", "migration.sql"), 'ALTER TABLE "Nope" ADD COLUMN "x" TEXT;');
+    fs.writeFileSync(
+      path.join(project, "migrations", "29990101000000_broken", "migration.sql"),
+      'ALTER TABLE "Nope" ADD COLUMN "x" TEXT;',
+    );
     const deploy = prisma(["migrate", "deploy", "--config", config]);
     expect(deploy.status).not.toBe(0);
     expect(deploy.output).toContain("P3018");

@@ -34,8 +34,17 @@ describe("creating a project", () => {
     const response = await client.post("/projects/new", validProject);
     expect(response.status).toBe(302);
     const projectId = location(response)!.split("/").pop()!;
-    const project = await server.db.project.findUniqueOrThrow({ where: { id: projectId }, include: { memberships: true } });
-    expect(project).toMatchObject({ territoryKind: "commune", territoryCode: "38548", departement: "38", region: "84", phase: "diagnosis" });
+    const project = await server.db.project.findUniqueOrThrow({
+      where: { id: projectId },
+      include: { memberships: true },
+    });
+    expect(project).toMatchObject({
+      territoryKind: "commune",
+      territoryCode: "38548",
+      departement: "38",
+      region: "84",
+      phase: "diagnosis",
+    });
     expect(project.territoryName).toBe("Villard-de-Lans");
     expect(project.population).toBeGreaterThan(3000);
     expect(JSON.parse(project.sectors)).toEqual(["public_services", "other"]);
@@ -102,7 +111,10 @@ describe("who may see a project", () => {
 
   test("coalition staff read projects shared with the coalition, but not members-only ones", async () => {
     const { user: coordinator } = await session();
-    const shared = await createProject(server.db, { members: [[coordinator.id, "coordinator"]], visibility: "coalition" });
+    const shared = await createProject(server.db, {
+      members: [[coordinator.id, "coordinator"]],
+      visibility: "coalition",
+    });
     const hidden = await createProject(server.db, { members: [[coordinator.id, "coordinator"]] });
     const { client: staff } = await session({ siteRole: "coalition_coordinator" });
     const list = await (await staff.get("/projects")).text();
@@ -110,19 +122,37 @@ describe("who may see a project", () => {
     expect(list).not.toContain(hidden.title);
     expect((await staff.get(`/projects/${shared.id}`)).status).toBe(200);
     expect((await staff.get(`/projects/${hidden.id}`)).status).toBe(404);
-    expect((await staff.post(`/projects/${shared.id}/members`, { intent: "invite", role: "observer" })).status).toBe(403);
+    expect((await staff.post(`/projects/${shared.id}/members`, { intent: "invite", role: "observer" })).status).toBe(
+      403,
+    );
   });
 
   test("readers can see members but cannot manage them or edit the project", async () => {
     const { user: coordinator } = await session();
     const { user: observer, client } = await session();
-    const project = await createProject(server.db, { members: [[coordinator.id, "coordinator"], [observer.id, "observer"]] });
+    const project = await createProject(server.db, {
+      members: [
+        [coordinator.id, "coordinator"],
+        [observer.id, "observer"],
+      ],
+    });
     const page = await client.get(`/projects/${project.id}/members`);
     expect(page.status).toBe(200);
     expect(await page.text()).not.toContain(coordinator.email);
-    expect((await client.post(`/projects/${project.id}/members`, { intent: "changeRole", userId: observer.id, role: "coordinator" })).status).toBe(403);
+    expect(
+      (
+        await client.post(`/projects/${project.id}/members`, {
+          intent: "changeRole",
+          userId: observer.id,
+          role: "coordinator",
+        })
+      ).status,
+    ).toBe(403);
     expect((await client.get(`/projects/${project.id}/settings`)).status).toBe(403);
-    const membership = await server.db.membership.findFirstOrThrow({ where: { userId: observer.id }, select: { role: true } });
+    const membership = await server.db.membership.findFirstOrThrow({
+      where: { userId: observer.id },
+      select: { role: true },
+    });
     expect(membership.role).toBe("observer");
   });
 });
@@ -131,23 +161,42 @@ describe("members and roles", () => {
   test("a project always keeps at least one coordinator", async () => {
     const { user, client } = await session();
     const project = await createProject(server.db, { members: [[user.id, "coordinator"]] });
-    const demote = await client.post(`/projects/${project.id}/members`, { intent: "changeRole", userId: user.id, role: "researcher" });
+    const demote = await client.post(`/projects/${project.id}/members`, {
+      intent: "changeRole",
+      userId: user.id,
+      role: "researcher",
+    });
     expect(demote.status).toBe(400);
     expect(await demote.text()).toContain("au moins une coordinatrice ou un coordinateur");
     const remove = await client.post(`/projects/${project.id}/members`, { intent: "remove", userId: user.id });
     expect(remove.status).toBe(400);
-    expect(await server.db.membership.findFirstOrThrow({ where: { projectId: project.id }, select: { role: true } })).toEqual({ role: "coordinator" });
+    expect(
+      await server.db.membership.findFirstOrThrow({ where: { projectId: project.id }, select: { role: true } }),
+    ).toEqual({ role: "coordinator" });
   });
 
   test("a coordinator changes roles and removes members; with two coordinators one may step down", async () => {
     const { user, client } = await session();
     const other = await createUser(server.db);
-    const project = await createProject(server.db, { members: [[user.id, "coordinator"], [other.id, "local_actor"]] });
+    const project = await createProject(server.db, {
+      members: [
+        [user.id, "coordinator"],
+        [other.id, "local_actor"],
+      ],
+    });
     const path = `/projects/${project.id}/members`;
     expect((await client.post(path, { intent: "changeRole", userId: other.id, role: "coordinator" })).status).toBe(200);
     expect((await client.post(path, { intent: "changeRole", userId: user.id, role: "researcher" })).status).toBe(200);
-    const roles = await server.db.membership.findMany({ where: { projectId: project.id }, select: { userId: true, role: true } });
-    expect(new Map(roles.map((r) => [r.userId, r.role]))).toEqual(new Map([[user.id, "researcher"], [other.id, "coordinator"]]));
+    const roles = await server.db.membership.findMany({
+      where: { projectId: project.id },
+      select: { userId: true, role: true },
+    });
+    expect(new Map(roles.map((r) => [r.userId, r.role]))).toEqual(
+      new Map([
+        [user.id, "researcher"],
+        [other.id, "coordinator"],
+      ]),
+    );
     // Now a researcher: no longer allowed to manage.
     expect((await client.post(path, { intent: "remove", userId: other.id })).status).toBe(403);
   });
@@ -156,7 +205,12 @@ describe("members and roles", () => {
     const { user, client } = await session();
     const project = await createProject(server.db, { members: [[user.id, "coordinator"]] });
     const path = `/projects/${project.id}/members`;
-    for (const form of [{}, { intent: "explode" }, { intent: "invite", role: "king" }, { intent: "remove", userId: "x".repeat(500) }]) {
+    for (const form of [
+      {},
+      { intent: "explode" },
+      { intent: "invite", role: "king" },
+      { intent: "remove", userId: "x".repeat(500) },
+    ]) {
       expect((await client.post(path, form)).status, JSON.stringify(form).slice(0, 40)).toBe(400);
     }
     expect((await client.post(path, { intent: "remove", userId: "nobody" })).status).toBe(404);
@@ -186,7 +240,9 @@ describe("invitations", () => {
     const first = await session();
     const accepted = await first.client.post(url, {});
     expect(location(accepted)).toBe(`/projects/${project.id}`);
-    expect(await server.db.membership.findFirstOrThrow({ where: { userId: first.user.id }, select: { role: true } })).toEqual({ role: "local_actor" });
+    expect(
+      await server.db.membership.findFirstOrThrow({ where: { userId: first.user.id }, select: { role: true } }),
+    ).toEqual({ role: "local_actor" });
     const second = await session();
     const refused = await second.client.post(url, {});
     expect(refused.status).toBe(410);
@@ -196,7 +252,10 @@ describe("invitations", () => {
 
   test("an expired or revoked link says so and lets nobody in", async () => {
     const { project, url } = await invite();
-    await server.db.invitation.updateMany({ where: { projectId: project.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await server.db.invitation.updateMany({
+      where: { projectId: project.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const { client } = await session();
     const page = await client.get(url);
     expect(page.status).toBe(410);
@@ -204,8 +263,14 @@ describe("invitations", () => {
     expect((await client.post(url, {})).status).toBe(410);
 
     const other = await invite();
-    const invitation = await server.db.invitation.findFirstOrThrow({ where: { projectId: other.project.id }, select: { id: true } });
-    await other.coordinator.post(`/projects/${other.project.id}/members`, { intent: "revoke", invitationId: invitation.id });
+    const invitation = await server.db.invitation.findFirstOrThrow({
+      where: { projectId: other.project.id },
+      select: { id: true },
+    });
+    await other.coordinator.post(`/projects/${other.project.id}/members`, {
+      intent: "revoke",
+      invitationId: invitation.id,
+    });
     expect((await client.get(other.url)).status).toBe(404);
     expect((await client.post(other.url, {})).status).toBe(410);
   });

@@ -37,25 +37,40 @@ describe("cross-site requests", () => {
   test("Sec-Fetch-Site: cross-site is refused, same-origin accepted", async () => {
     const body = new URLSearchParams({ lang: "en", redirectTo: "/" });
     const cross = await fetch(new URL("/language", server.url), {
-      method: "POST", body, redirect: "manual", headers: { "sec-fetch-site": "cross-site" },
+      method: "POST",
+      body,
+      redirect: "manual",
+      headers: { "sec-fetch-site": "cross-site" },
     });
     expect(cross.status).toBe(403);
     const same = await fetch(new URL("/language", server.url), {
-      method: "POST", body, redirect: "manual", headers: { "sec-fetch-site": "same-origin" },
+      method: "POST",
+      body,
+      redirect: "manual",
+      headers: { "sec-fetch-site": "same-origin" },
     });
     expect(same.status).toBe(302);
   });
 
   test("the English refusal follows the language cookie", async () => {
     const response = await fetch(new URL("/login", server.url), {
-      method: "POST", redirect: "manual", headers: { origin: "https://evil.example", cookie: "lang=en" },
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: "https://evil.example", cookie: "lang=en" },
     });
     expect(await response.text()).toBe("Request refused: it does not come from this site.");
   });
 });
 
 describe("open redirects", () => {
-  const payloads = ["//evil.example", "/\\evil.example", "/%5Cevil.example", "https://evil.example/x", "javascript:alert(1)", "/%09/evil.example"];
+  const payloads = [
+    "//evil.example",
+    "/\\evil.example",
+    "/%5Cevil.example",
+    "https://evil.example/x",
+    "javascript:alert(1)",
+    "/%09/evil.example",
+  ];
 
   test.each(payloads)("login with redirectTo=%j ends on an internal page", async (payload) => {
     const user = await createUser(server.db);
@@ -95,7 +110,8 @@ describe("security headers", () => {
   });
 
   test("each response gets its own nonce", async () => {
-    const nonceOf = async () => /'nonce-([^']+)'/.exec((await fetch(new URL("/", server.url))).headers.get("content-security-policy")!)![1];
+    const nonceOf = async () =>
+      /'nonce-([^']+)'/.exec((await fetch(new URL("/", server.url))).headers.get("content-security-policy")!)![1];
     expect(await nonceOf()).not.toBe(await nonceOf());
   });
 
@@ -111,7 +127,12 @@ describe("the session cookie over HTTPS", () => {
     const user = await createUser(server.db);
     const form = new URLSearchParams({ email: user.email, password: user.password });
     const login = (base: string, headers: Record<string, string>) =>
-      fetch(new URL("/login", base), { method: "POST", body: form, redirect: "manual", headers: { origin: base, ...headers } });
+      fetch(new URL("/login", base), {
+        method: "POST",
+        body: form,
+        redirect: "manual",
+        headers: { origin: base, ...headers },
+      });
 
     // Without TRUST_PROXY a client cannot claim HTTPS through a header.
     const spoofed = await login(server.url, { "x-forwarded-proto": "https" });

@@ -11,7 +11,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getEnv } from "../app/utils/env.server";
-import { cspNonce, refuseCrossSite, securityHeaders } from "./security";
+import { cspNonce, limitBodySize, refuseCrossSite, securityHeaders } from "./security";
 
 const env = getEnv();
 const development = env.NODE_ENV === "development";
@@ -32,6 +32,7 @@ app.set("trust proxy", env.TRUST_PROXY);
 app.use(cspNonce);
 app.use(securityHeaders({ development }));
 app.use(refuseCrossSite);
+app.use(limitBodySize);
 
 // Fingerprinted assets can be cached forever; everything else in public/ for an hour.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
 import { verifyRequestOrigin } from "lucia";
 import { localeFromCookieHeader, translator } from "../app/i18n/index";
+import { LIMITS } from "../app/models/limits";
 
 /** A fresh nonce per response, for the inline scripts Remix renders. */
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {
@@ -36,6 +37,7 @@ export function securityHeaders({ development }: { development: boolean }) {
     },
     // The site works over plain HTTP on a laptop or an intranet; HSTS is the proxy's call.
     strictTransportSecurity: false,
+    xFrameOptions: { action: "deny" },
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     crossOriginEmbedderPolicy: false,
   });
@@ -62,4 +64,24 @@ export function refuseCrossSite(req: Request, res: Response, next: NextFunction)
   if (isSameSiteRequest(req)) return next();
   const t = translator(localeFromCookieHeader(req.get("cookie")));
   res.status(403).type("text/plain; charset=utf-8").send(t("error.crossSite"));
+}
+
+/**
+ * Remix reads request bodies whole, so an oversized upload would sit in memory. Forms are
+ * small: refuse bodies over LIMITS.formBytes (413), and bodies of unknown length (411) —
+ * browsers always send Content-Length on form posts.
+ */
+export function limitBodySize(req: Request, res: Response, next: NextFunction) {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const t = translator(localeFromCookieHeader(req.get("cookie")));
+  const length = req.get("content-length");
+  if (length === undefined && req.get("transfer-encoding")) {
+    res.status(411).type("text/plain; charset=utf-8").send(t("error.lengthRequired"));
+    return;
+  }
+  if (Number(length ?? 0) > LIMITS.formBytes) {
+    res.status(413).type("text/plain; charset=utf-8").send(t("error.tooLarge"));
+    return;
+  }
+  next();
 }

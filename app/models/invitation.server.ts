@@ -68,6 +68,18 @@ export async function describeInvitation(token: string) {
   return { status, invitation: { ...invitation, role: invitation.role as ProjectRole } };
 }
 
+/**
+ * Where to go after signing up or logging in. Someone who came from an invitation link
+ * clicked "sign up to join" or "log in to join": they join in the same request and land in
+ * the project. A link that no longer works sends them back to its page, which says why.
+ */
+export async function destinationAfterAuth({ userId, redirectTo }: { userId: string; redirectTo: string }) {
+  const match = /^\/invitations\/([\w-]{1,200})$/.exec(redirectTo);
+  if (!match) return redirectTo;
+  const result = await acceptInvitation({ token: match[1]!, userId });
+  return result.outcome === "invalid" ? redirectTo : `/projects/${result.projectId}`;
+}
+
 export type AcceptResult = { outcome: "joined" | "already_member"; projectId: string } | { outcome: "invalid" };
 
 /**

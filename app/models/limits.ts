@@ -13,6 +13,8 @@ export const LIMITS = {
   projectTitleMax: 120,
   projectQuestionMin: 10,
   projectQuestionMax: 1000,
+  /** Largest form body the server reads (413 beyond). */
+  formBytes: 1024 * 1024,
   /** Invitation links expire after this many days. */
   invitationDays: 7,
 } as const;

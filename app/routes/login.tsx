@@ -5,6 +5,7 @@ import { FormError, TextField } from "~/components/form-field";
 import { localeFromRequest, translate, translator, type Translator } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
 import { getOptionalUser, startSession } from "~/models/auth.server";
+import { destinationAfterAuth } from "~/models/invitation.server";
 import { LIMITS } from "~/models/limits";
 import { blockedFor, forgetAttempts, recordAttempt } from "~/models/rate-limit.server";
 import { normalizeEmail, verifyLogin } from "~/models/user.server";
@@ -55,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ formError: t("auth.login.invalid"), fieldErrors: {} as Record<string, string> }, { status: 400 });
   }
   await forgetAttempts("loginByAddressAndEmail", accountKey);
-  return startSession(request, userId, redirectTo);
+  return startSession(request, userId, await destinationAfterAuth({ userId, redirectTo }));
 }
 
 export default function LoginPage() {

@@ -6,6 +6,7 @@ import { localeFromRequest, translate, translator, type Translator } from "~/i18
 import { useT } from "~/i18n/use-translation";
 import { getOptionalUser, startSession } from "~/models/auth.server";
 import { newPasswordSchema } from "~/models/password-schema.server";
+import { destinationAfterAuth } from "~/models/invitation.server";
 import { LIMITS } from "~/models/limits";
 import { blockedFor, recordAttempt } from "~/models/rate-limit.server";
 import { createUser, findUserIdByEmail } from "~/models/user.server";
@@ -61,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (await findUserIdByEmail(result.data.email)) return json(emailTaken, { status: 400 });
   try {
     const user = await createUser(result.data);
-    return startSession(request, user.id, redirectTo);
+    return startSession(request, user.id, await destinationAfterAuth({ userId: user.id, redirectTo }));
   } catch (error) {
     // Two sign-ups with the same email at once: the unique index decides.
     if ((error as { code?: string }).code === "P2002") return json(emailTaken, { status: 400 });

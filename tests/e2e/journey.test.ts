@@ -70,10 +70,9 @@ test("sign up, create a project on a commune, invite a member who joins; an outs
   const inviteePage = await invitee.newPage();
   await inviteePage.goto(inviteUrl);
   await inviteePage.getByText(/en tant que Chercheuse ou chercheur/).waitFor();
-  await inviteePage.getByRole("link", { name: "Créer un compte pour rejoindre" }).click();
+  await inviteePage.getByRole("link", { name: "Créer un compte et rejoindre" }).click();
   await signUp(inviteePage, "Rachid Test");
-  await inviteePage.waitForURL(/\/invitations\//);
-  await inviteePage.getByRole("button", { name: "Rejoindre le projet" }).click();
+  // Signing up from the link joins the project in the same step.
   await inviteePage.waitForURL(projectUrl);
   await inviteePage.getByText("Votre rôle : Chercheuse ou chercheur").waitFor();
   await inviteePage.getByRole("link", { name: "Mes projets" }).click();

@@ -210,7 +210,7 @@ describe("members and roles", () => {
       { intent: "explode" },
       { intent: "invite", role: "king" },
       { intent: "remove", userId: "x".repeat(500) },
-    ]) {
+    ] as Record<string, string>[]) {
       expect((await client.post(path, form)).status, JSON.stringify(form).slice(0, 40)).toBe(400);
     }
     expect((await client.post(path, { intent: "remove", userId: "nobody" })).status).toBe(404);
@@ -282,6 +282,28 @@ describe("invitations", () => {
     expect(html).toContain(`/signup?redirectTo=${encodeURIComponent(url)}`);
     const accept = await new HttpClient(server.url).post(url, {});
     expect(location(accept)).toBe(`/login?redirectTo=${encodeURIComponent(url)}`);
+  });
+
+  test("logging in from the link joins the project in the same step", async () => {
+    const { project, url } = await invite("council_reviewer");
+    const user = await createUser(server.db);
+    const client = new HttpClient(server.url);
+    const response = await client.post("/login", { email: user.email, password: user.password, redirectTo: url });
+    expect(location(response)).toBe(`/projects/${project.id}`);
+    const membership = await server.db.membership.findFirstOrThrow({
+      where: { userId: user.id },
+      select: { role: true },
+    });
+    expect(membership.role).toBe("council_reviewer");
+    // Spent: the next person who logs in from it lands back on the link's page, which says so.
+    const late = await createUser(server.db);
+    const again = await new HttpClient(server.url).post("/login", {
+      email: late.email,
+      password: late.password,
+      redirectTo: url,
+    });
+    expect(location(again)).toBe(url);
+    expect(await server.db.membership.count({ where: { userId: late.id } })).toBe(0);
   });
 
   test("an unknown or absurd token is a plain 404", async () => {

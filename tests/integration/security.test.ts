@@ -62,6 +62,36 @@ describe("cross-site requests", () => {
   });
 });
 
+describe("oversized requests", () => {
+  test("a form body over 1 MiB is refused with 413 before the app reads it", async () => {
+    const client = new HttpClient(server.url);
+    const response = await client.post("/signup", {
+      name: "x".repeat(1024 * 1024 + 10),
+      email: "gros@example.org",
+      password: "p",
+    });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain("taille maximale");
+  });
+
+  test("a streamed body without a length is refused with 411", async () => {
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("email=a%40b.fr&password=x"));
+        controller.close();
+      },
+    });
+    const response = await fetch(new URL("/login", server.url), {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { origin: server.url, "content-type": "application/x-www-form-urlencoded" },
+      redirect: "manual",
+    } as RequestInit);
+    expect(response.status).toBe(411);
+  });
+});
+
 describe("open redirects", () => {
   const payloads = [
     "//evil.example",

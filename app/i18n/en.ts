@@ -1,7 +1,11 @@
 import type { MessageKey } from "./fr";
+import { editorEn } from "./editor.en";
+import { notesEn } from "./notes.en";
 
 /** English. Typed against the French keys, so a missing or stray key fails the build. */
 export const en: Record<MessageKey, string> = {
+  ...notesEn,
+  ...editorEn,
   "app.title": "Maillage",
   "app.tagline": "The workspace for territorial action-research on local digital services",
 

@@ -3,7 +3,10 @@
  * have the same keys — TypeScript refuses to build otherwise.
  * Placeholders look like {name}; numbers are formatted for the locale.
  */
-export const fr = {
+import { editorFr } from "./editor.fr";
+import { notesFr } from "./notes.fr";
+
+const core = {
   "app.title": "Maillage",
   "app.tagline": "L'espace de travail des recherches-actions territoriales sur le numérique de proximité",
 
@@ -226,5 +229,7 @@ export const fr = {
   "territory.kind.departement": "Département",
   "territory.kind.region": "Région",
 } as const;
+
+export const fr = { ...core, ...notesFr, ...editorFr } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -28,6 +28,7 @@ let build = await importBuild();
 
 const app = express();
 app.disable("x-powered-by");
+// A hop count, never `true`: with `true` the client-written leftmost X-Forwarded-For would count.
 app.set("trust proxy", env.TRUST_PROXY);
 app.use(cspNonce);
 app.use(securityHeaders({ development }));

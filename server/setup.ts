@@ -24,6 +24,10 @@ if (migrate.status !== 0) {
 const { prisma } = await import("../app/models/db.server");
 // WAL lets readers continue while the collaboration server writes; the mode is stored in the file.
 await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+// Housekeeping on every start: expired sessions, and invitations dead for a month.
+const now = new Date();
+await prisma.session.deleteMany({ where: { expiresAt: { lte: now } } });
+await prisma.invitation.deleteMany({ where: { expiresAt: { lte: new Date(now.getTime() - 30 * 86_400_000) } } });
 if (env.DEMO_DATA && (await prisma.user.count()) === 0) {
   const { seedDemoData } = await import("../prisma/seed");
   await seedDemoData(prisma);

@@ -1,32 +1,39 @@
-import { useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useT } from "~/i18n/use-translation";
 
 /** A read-only value with a copy button; the text stays selectable when the clipboard is refused. */
 export function CopyField({ label, value }: { label: string; value: string }) {
   const t = useT();
-  const [copied, setCopied] = useState(false);
+  const id = useId();
+  const [copies, setCopies] = useState(0);
+  // Clear the confirmation after a moment so that the next copy is announced again.
+  useEffect(() => {
+    if (copies === 0) return;
+    const timer = setTimeout(() => setCopies(0), 3000);
+    return () => clearTimeout(timer);
+  }, [copies]);
   return (
     <div className="field copy-field">
-      <label htmlFor="copy-value">{label}</label>
+      <label htmlFor={id}>{label}</label>
       <div className="inline-form">
-        <input id="copy-value" type="text" readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
+        <input id={id} type="text" readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
         <button
           type="button"
           className="button"
           onClick={async () => {
             try {
               await navigator.clipboard.writeText(value);
-              setCopied(true);
+              setCopies((n) => n + 1);
             } catch {
-              setCopied(false);
+              setCopies(0);
             }
           }}
         >
           {t("copy.button")}
         </button>
       </div>
-      <p aria-live="polite" className="field-hint">
-        {copied ? t("copy.done") : ""}
+      <p role="status" className="field-hint">
+        {copies > 0 ? t("copy.done") : ""}
       </p>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 
 type FieldProps = {
   name: string;
@@ -84,6 +84,21 @@ export function FormError({ message }: { message?: string | null }) {
       {message}
     </p>
   );
+}
+
+/**
+ * After a refused submit, move focus to the first field in error (or the form's message),
+ * so keyboard and screen-reader users land on what needs fixing (WCAG 3.3.1, 2.4.3).
+ */
+export function useFocusFirstError(actionData: unknown) {
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!actionData || !ref.current) return;
+    const target = ref.current.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]');
+    if (target?.getAttribute("role") === "alert") target.tabIndex = -1;
+    target?.focus();
+  }, [actionData]);
+  return ref;
 }
 
 export { FieldMessages, describedBy };

@@ -1,8 +1,8 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useT } from "~/i18n/use-translation";
 import { LIMITS } from "~/models/limits";
 import { PHASES, SECTORS, VISIBILITIES, type Phase, type Sector, type Visibility } from "~/models/vocabulary";
-import { FieldMessages, FormError, TextAreaField, TextField } from "./form-field";
+import { FieldMessages, FormError, TextAreaField, TextField, useFocusFirstError } from "./form-field";
 import { TerritoryPicker, type PickedTerritory } from "./territory-picker";
 
 export type ProjectFormDefaults = {
@@ -33,10 +33,11 @@ export function ProjectForm({
   submitLabel: string;
 }) {
   const t = useT();
-  const busy = useNavigation().state === "submitting";
+  const formRef = useFocusFirstError(Object.keys(errors).length ? errors : null);
   return (
-    <Form method="post" noValidate className="stack">
+    <Form method="post" noValidate className="stack" ref={formRef}>
       <FormError message={Object.keys(errors).length ? t("form.fixErrors") : null} />
+      <p className="field-hint">{t("form.allRequired")}</p>
       <TextField
         name="title"
         label={t("project.form.title")}
@@ -61,7 +62,13 @@ export function ProjectForm({
         <div className="choice-grid">
           {SECTORS.map((sector) => (
             <label key={sector} className="choice">
-              <input type="checkbox" name="sectors" value={sector} defaultChecked={defaults.sectors.includes(sector)} />
+              <input
+                type="checkbox"
+                name="sectors"
+                value={sector}
+                defaultChecked={defaults.sectors.includes(sector)}
+                aria-invalid={errors.sectors ? true : undefined}
+              />
               {t(`sector.${sector}`)}
             </label>
           ))}
@@ -75,6 +82,7 @@ export function ProjectForm({
           id="phase"
           name="phase"
           defaultValue={defaults.phase}
+          aria-invalid={errors.phase ? true : undefined}
           aria-describedby={errors.phase ? "phase-error" : undefined}
         >
           {PHASES.map((phase, index) => (
@@ -86,7 +94,7 @@ export function ProjectForm({
         <FieldMessages name="phase" error={errors.phase} />
       </div>
 
-      <fieldset className="field">
+      <fieldset className="field" aria-describedby={errors.visibility ? "visibility-error" : undefined}>
         <legend>{t("project.form.visibility")}</legend>
         {VISIBILITIES.map((visibility) => (
           <label key={visibility} className="choice">
@@ -105,7 +113,7 @@ export function ProjectForm({
         <FieldMessages name="visibility" error={errors.visibility} />
       </fieldset>
 
-      <button type="submit" className="button primary" disabled={busy}>
+      <button type="submit" className="button primary">
         {submitLabel}
       </button>
     </Form>

@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useState, type KeyboardEvent } from "react";
 import { useLocale, useT } from "~/i18n/use-translation";
 import type { TerritoryOption } from "~/routes/api.territories";
 import { formatNumber } from "~/utils/format";
@@ -9,36 +9,33 @@ export type PickedTerritory = Pick<TerritoryOption, "value" | "kind" | "code" | 
 
 /**
  * An ARIA 1.2 combobox over the official territories: type a name, an INSEE code or a
- * postal code, move with the arrow keys, choose with Enter or a tap. The choice travels
- * in a hidden field as "kind:code" and is checked again on the server.
+ * postal code, move with the arrow keys, choose with Enter or a tap. The choice travels in a
+ * hidden field as "kind:code" and is checked again on the server. Without JavaScript the
+ * typed text is sent as `<name>Query` and the server takes it when it names one territory.
  */
-export function TerritoryPicker({
-  name,
-  initial,
-  error,
-}: {
-  name: string;
-  initial?: PickedTerritory | null;
-  error?: string;
-}) {
+export function TerritoryPicker({ name, initial, error }: { name: string; initial?: PickedTerritory | null; error?: string }) {
   const t = useT();
   const locale = useLocale();
   const fetcher = useFetcher<{ query: string; results: TerritoryOption[] }>();
   const listId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
   const [picked, setPicked] = useState<PickedTerritory | null>(initial ?? null);
   const [query, setQuery] = useState(initial ? initial.name : "");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const results = fetcher.data?.results ?? [];
+  const trimmed = query.trim();
+  // Only results for what is typed now: Enter must never pick from an earlier search.
+  const current = fetcher.data?.query === trimmed.slice(0, 100) ? fetcher.data.results : [];
+  const searching = trimmed.length >= 2 && (fetcher.state !== "idle" || fetcher.data?.query !== trimmed.slice(0, 100));
 
   useEffect(() => {
-    if (!open || query.trim().length < 2) return;
+    if (!open || trimmed.length < 2) return;
     // Debounced so a phone on a slow network sends one request per pause, not per key.
-    const timer = setTimeout(() => fetcher.load(`/api/territories?q=${encodeURIComponent(query.trim())}`), 200);
+    const timer = setTimeout(() => fetcher.load(`/api/territories?q=${encodeURIComponent(trimmed)}`), 200);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- fetcher identity changes every render
-  }, [query, open]);
+  }, [trimmed, open]);
+
+  useEffect(() => setActive(-1), [fetcher.data]);
 
   function choose(option: TerritoryOption) {
     setPicked(option);
@@ -48,16 +45,16 @@ export function TerritoryPicker({
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === "ArrowDown") {
+    if (event.key === "ArrowDown" && current.length > 0) {
       event.preventDefault();
       setOpen(true);
-      setActive((i) => Math.min(i + 1, results.length - 1));
-    } else if (event.key === "ArrowUp") {
+      setActive((i) => Math.min(i + 1, current.length - 1));
+    } else if (event.key === "ArrowUp" && current.length > 0) {
       event.preventDefault();
       setActive((i) => Math.max(i - 1, 0));
-    } else if (event.key === "Enter" && open && results[active]) {
+    } else if (event.key === "Enter" && open && current[active]) {
       event.preventDefault();
-      choose(results[active]);
+      choose(current[active]);
     } else if (event.key === "Escape") {
       setOpen(false);
     }
@@ -66,29 +63,33 @@ export function TerritoryPicker({
   const describe = (o: PickedTerritory) =>
     [
       t(`territory.kind.${o.kind}`),
-      o.kind === "commune" ? `INSEE ${o.code}` : o.kind === "epci" ? `SIREN ${o.code}` : o.code,
+      o.kind === "commune"
+        ? t("territory.insee", { code: o.code })
+        : o.kind === "epci"
+          ? t("territory.siren", { code: o.code })
+          : o.code,
       o.departement && o.kind !== "departement" ? t("territory.departementShort", { code: o.departement }) : null,
       o.population ? t("territory.population", { count: formatNumber(locale, o.population) }) : null,
     ]
       .filter(Boolean)
       .join(" · ");
 
-  const showList = open && query.trim().length >= 2;
-  const inputName = `${name}-search`;
+  const showList = open && trimmed.length >= 2 && current.length > 0;
+  const inputId = `${name}-search`;
   return (
     <div className="field territory-picker">
-      <label htmlFor={inputName}>{t("project.form.territory")}</label>
+      <label htmlFor={inputId}>{t("project.form.territory")}</label>
       <input type="hidden" name={name} value={picked?.value ?? ""} />
       <input
-        ref={inputRef}
-        id={inputName}
+        id={inputId}
+        name={`${name}Query`}
         type="text"
         role="combobox"
         autoComplete="off"
         aria-autocomplete="list"
         aria-expanded={showList}
         aria-controls={listId}
-        aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
+        aria-activedescendant={showList && current[active] ? `${listId}-${active}` : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, true, error)}
         value={query}
@@ -96,20 +97,13 @@ export function TerritoryPicker({
           setQuery(event.target.value);
           setPicked(null);
           setOpen(true);
-          setActive(-1);
         }}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label={t("project.form.territoryResults")}
-        className="listbox"
-        hidden={!showList}
-      >
-        {results.map((option, index) => (
+      <ul id={listId} role="listbox" aria-label={t("project.form.territoryResults")} className="listbox" hidden={!showList}>
+        {current.map((option, index) => (
           <li
             key={option.value}
             id={`${listId}-${index}`}
@@ -125,12 +119,20 @@ export function TerritoryPicker({
             <span className="option-meta">{describe(option)}</span>
           </li>
         ))}
-        {showList && fetcher.state === "idle" && fetcher.data && results.length === 0 ? (
-          <li role="option" aria-disabled="true" aria-selected="false" className="muted">
-            {t("project.form.territoryNone")}
-          </li>
-        ) : null}
       </ul>
+      {/* One polite announcement per search: how many results, or none. */}
+      <p aria-live="polite" className="visually-hidden">
+        {open && trimmed.length >= 2 && !picked
+          ? searching
+            ? t("territory.searching")
+            : current.length
+              ? t("territory.resultCount", { count: current.length })
+              : t("project.form.territoryNone")
+          : ""}
+      </p>
+      {open && !searching && trimmed.length >= 2 && current.length === 0 && !picked ? (
+        <p className="field-hint">{t("project.form.territoryNone")}</p>
+      ) : null}
       <p aria-live="polite" className="field-hint picked">
         {picked ? t("project.form.territoryPicked", { name: picked.name, details: describe(picked) }) : ""}
       </p>

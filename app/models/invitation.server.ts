@@ -69,15 +69,22 @@ export async function describeInvitation(token: string) {
 }
 
 /**
- * Where to go after signing up or logging in. Someone who came from an invitation link
- * clicked "sign up to join" or "log in to join": they join in the same request and land in
- * the project. A link that no longer works sends them back to its page, which says why.
+ * After "sign up and join" / "log in and join" on an invitation: join in the same request and
+ * land in the project. Only called when the form itself carried the invitation (the person saw
+ * which project and role they were joining), never from a redirect target. A link that no
+ * longer works sends them to its page, which says why.
  */
-export async function destinationAfterAuth({ userId, redirectTo }: { userId: string; redirectTo: string }) {
-  const match = /^\/invitations\/([\w-]{1,200})$/.exec(redirectTo);
-  if (!match) return redirectTo;
-  const result = await acceptInvitation({ token: match[1]!, userId });
-  return result.outcome === "invalid" ? redirectTo : `/projects/${result.projectId}`;
+export async function joinAfterAuth({ userId, token }: { userId: string; token: string }): Promise<string> {
+  const result = await acceptInvitation({ token, userId });
+  return result.outcome === "invalid" ? `/invitations/${encodeURIComponent(token)}` : `/projects/${result.projectId}`;
+}
+
+/** What the login and sign-up pages show when reached from a still-valid invitation link. */
+export async function previewInvitation(token: string | null) {
+  if (!token) return null;
+  const { status, invitation } = await describeInvitation(token);
+  if (status !== "valid" || !invitation) return null;
+  return { token, projectTitle: invitation.project.title, role: invitation.role };
 }
 
 export type AcceptResult = { outcome: "joined" | "already_member"; projectId: string } | { outcome: "invalid" };
@@ -111,5 +118,10 @@ export async function acceptInvitation({ token, userId }: { token: string; userI
       select: { id: true },
     });
     return { outcome: "joined" as const, projectId: invitation.projectId };
+  }).catch(async (error: unknown) => {
+    // Two invitations to the same project accepted at once: the unique membership wins.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    const invitation = await prisma.invitation.findUnique({ where: { tokenHash }, select: { projectId: true } });
+    return invitation ? { outcome: "already_member" as const, projectId: invitation.projectId } : { outcome: "invalid" as const };
   });
 }

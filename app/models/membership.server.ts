@@ -1,4 +1,4 @@
-import { prisma } from "./db.server";
+import { prisma, type Prisma } from "./db.server";
 import type { ProjectRole } from "./vocabulary";
 
 export async function listMembers(projectId: string) {
@@ -12,10 +12,16 @@ export async function listMembers(projectId: string) {
 
 export type MembershipChange = "ok" | "not_member" | "last_coordinator";
 
+/** Would this change leave the project without a coordinator? Checked inside the write's transaction. */
+async function leavesNoCoordinator(tx: Prisma.TransactionClient, projectId: string, userId: string) {
+  const others = await tx.membership.count({ where: { projectId, role: "coordinator", userId: { not: userId } } });
+  return others === 0;
+}
+
 /**
  * Changes a member's role, refusing to leave the project without a coordinator. The count
  * and the write share one transaction; SQLite serialises writers, so two coordinators
- * demoting each other at once cannot both succeed.
+ * demoting each other at once cannot both succeed (on PostgreSQL this needs SERIALIZABLE).
  */
 export async function changeRole({
   projectId,
@@ -27,42 +33,24 @@ export async function changeRole({
   role: ProjectRole;
 }): Promise<MembershipChange> {
   return prisma.$transaction(async (tx) => {
-    const membership = await tx.membership.findUnique({
-      where: { projectId_userId: { projectId, userId } },
-      select: { role: true },
-    });
+    const where = { projectId_userId: { projectId, userId } };
+    const membership = await tx.membership.findUnique({ where, select: { role: true } });
     if (!membership) return "not_member";
-    if (membership.role === "coordinator" && role !== "coordinator") {
-      const others = await tx.membership.count({ where: { projectId, role: "coordinator", userId: { not: userId } } });
-      if (others === 0) return "last_coordinator";
+    if (membership.role === "coordinator" && role !== "coordinator" && (await leavesNoCoordinator(tx, projectId, userId))) {
+      return "last_coordinator";
     }
-    await tx.membership.update({
-      where: { projectId_userId: { projectId, userId } },
-      data: { role },
-      select: { id: true },
-    });
+    await tx.membership.update({ where, data: { role }, select: { id: true } });
     return "ok";
   });
 }
 
-export async function removeMember({
-  projectId,
-  userId,
-}: {
-  projectId: string;
-  userId: string;
-}): Promise<MembershipChange> {
+export async function removeMember({ projectId, userId }: { projectId: string; userId: string }): Promise<MembershipChange> {
   return prisma.$transaction(async (tx) => {
-    const membership = await tx.membership.findUnique({
-      where: { projectId_userId: { projectId, userId } },
-      select: { role: true },
-    });
+    const where = { projectId_userId: { projectId, userId } };
+    const membership = await tx.membership.findUnique({ where, select: { role: true } });
     if (!membership) return "not_member";
-    if (membership.role === "coordinator") {
-      const others = await tx.membership.count({ where: { projectId, role: "coordinator", userId: { not: userId } } });
-      if (others === 0) return "last_coordinator";
-    }
-    await tx.membership.delete({ where: { projectId_userId: { projectId, userId } } });
+    if (membership.role === "coordinator" && (await leavesNoCoordinator(tx, projectId, userId))) return "last_coordinator";
+    await tx.membership.delete({ where });
     return "ok";
   });
 }

@@ -82,7 +82,3 @@ export function can(access: ProjectAccess, action: ProjectAction): boolean {
 export function allowedActions(access: ProjectAccess): ProjectAction[] {
   return [...(access.role ? GRANTS[access.role] : COALITION_READER)];
 }
-
-export function canEditAnyContent(access: ProjectAccess): boolean {
-  return ["notes.edit", "surveys.edit", "timeline.edit", "findings.edit"].some((a) => can(access, a as ProjectAction));
-}

@@ -3,7 +3,7 @@ import type { Translator } from "~/i18n";
 import { text, texts } from "~/utils/forms.server";
 import type { ProjectInput } from "./project.server";
 import { LIMITS } from "./limits";
-import { findTerritory } from "./territory.server";
+import { findTerritory, foldForSearch, searchTerritories, type Territory } from "./territory.server";
 import { PHASES, SECTORS, TERRITORY_KINDS, VISIBILITIES } from "./vocabulary";
 
 /** The create/edit project form, with messages in the user's language. */
@@ -43,11 +43,24 @@ export function projectSchema(t: Translator) {
   }) satisfies z.ZodType<ProjectInput, z.ZodTypeDef, unknown>;
 }
 
+/**
+ * Without JavaScript the territory picker only sends what was typed: accept it when it
+ * names exactly one territory (a code, or a name no other territory shares).
+ */
+function territoryFromQuery(query: string): string {
+  const [first, second] = searchTerritories(query, 2);
+  if (!first) return "";
+  const folded = foldForSearch(query);
+  const exact = (t: Territory) => t.code === query.trim().toUpperCase() || foldForSearch(t.name) === folded;
+  return exact(first) && !(second && exact(second)) ? `${first.kind}:${first.code}` : "";
+}
+
 export function projectFormValues(formData: FormData) {
+  const query = text(formData, "territoryQuery");
   return {
     title: text(formData, "title"),
     question: text(formData, "question"),
-    territory: text(formData, "territory"),
+    territory: text(formData, "territory") || (query ? territoryFromQuery(query.slice(0, 100)) : ""),
     sectors: texts(formData, "sectors"),
     phase: text(formData, "phase"),
     visibility: text(formData, "visibility"),

@@ -1,4 +1,4 @@
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 /**
  * Throttles for guessing and account-creation floods, counted per client address.
@@ -8,7 +8,7 @@ import { RateLimiterMemory } from "rate-limiter-flexible";
 const limiters = {
   /** Failed logins from one address, whatever the email. */
   loginByAddress: new RateLimiterMemory({ keyPrefix: "login-ip", points: 20, duration: 15 * 60 }),
-  /** Failed logins from one address for one email: stops guessing one account. */
+  /** Failed logins (or password checks) for one account from one address. */
   loginByAddressAndEmail: new RateLimiterMemory({ keyPrefix: "login-ip-email", points: 5, duration: 15 * 60 }),
   /** Sign-up attempts (successful or not) from one address. */
   signupByAddress: new RateLimiterMemory({ keyPrefix: "signup-ip", points: 10, duration: 60 * 60 }),
@@ -16,17 +16,23 @@ const limiters = {
 
 export type LimiterName = keyof typeof limiters;
 
-/** Seconds until the caller may try again, or 0 when they are not blocked. */
-export async function blockedFor(name: LimiterName, key: string): Promise<number> {
-  const limiter = limiters[name];
-  const state = await limiter.get(key);
-  if (!state || state.consumedPoints < limiter.points) return 0;
-  return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+/**
+ * Counts an attempt *before* the work it guards, so parallel guesses cannot all slip through
+ * while the first ones are still hashing. Returns the seconds to wait, or 0 when allowed.
+ */
+export async function takeAttempt(name: LimiterName, key: string): Promise<number> {
+  try {
+    await limiters[name].consume(key, 1);
+    return 0;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw rejection;
+  }
 }
 
-export async function recordAttempt(name: LimiterName, key: string): Promise<void> {
-  // penalty() counts without throwing when the budget is spent, unlike consume().
-  await limiters[name].penalty(key, 1);
+/** The attempt succeeded: it no longer counts against the caller. */
+export async function giveBack(name: LimiterName, key: string): Promise<void> {
+  await limiters[name].reward(key, 1);
 }
 
 export async function forgetAttempts(name: LimiterName, key: string): Promise<void> {

@@ -111,6 +111,7 @@ function buildIndex(): Indexed[] {
 }
 
 let index: Indexed[] | undefined;
+let byKey: Map<string, Indexed> | undefined;
 function getIndex(): Indexed[] {
   return (index ??= buildIndex());
 }
@@ -120,7 +121,8 @@ function strip({ searchName: _searchName, ...territory }: Indexed): Territory {
 }
 
 export function findTerritory(kind: TerritoryKind, code: string): Territory | null {
-  const found = getIndex().find((t) => t.kind === kind && t.code === code);
+  byKey ??= new Map(getIndex().map((t) => [`${t.kind}:${t.code}`, t]));
+  const found = byKey.get(`${kind}:${code}`);
   return found ? strip(found) : null;
 }
 

@@ -1,14 +1,18 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { TextField } from "~/components/form-field";
-import { localeFromRequest, translate, translator, type Translator } from "~/i18n";
+import { TextField, useFocusFirstError } from "~/components/form-field";
+import { localeFromRequest, translator, type Translator } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
 import { requireUser, restartSessions } from "~/models/auth.server";
 import { newPasswordSchema } from "~/models/password-schema.server";
 import { LIMITS } from "~/models/limits";
+import { forgetAttempts, takeAttempt } from "~/models/rate-limit.server";
 import { changePassword, countActiveSessions } from "~/models/user.server";
-import { text, validate } from "~/utils/forms.server";
+import { keepActionHeaders } from "~/utils/headers";
+import { tooManyRequests } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
+import { readForm, text, validate } from "~/utils/forms.server";
 
 function passwordChangeSchema(t: Translator) {
   return z.object({
@@ -17,9 +21,9 @@ function passwordChangeSchema(t: Translator) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: translate(data?.locale ?? "fr", "account.title") + " · Maillage" },
-];
+export const headers = keepActionHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.locale, "account.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -31,15 +35,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const t = translator(localeFromRequest(request));
-  const formData = await request.formData();
+  const formData = await readForm(request, t);
   const result = validate(passwordChangeSchema(t), {
     currentPassword: text(formData, "currentPassword"),
     newPassword: text(formData, "newPassword"),
   });
   if (!result.ok) return json({ fieldErrors: result.fieldErrors }, { status: 400 });
+  // Checking the current password is a login attempt: a stolen session must not guess it freely.
+  const accountKey = `${context.clientAddress}|${user.email}`;
+  const wait = await takeAttempt("loginByAddressAndEmail", accountKey);
+  if (wait > 0) return tooManyRequests(t, wait);
   const changed = await changePassword({ userId: user.id, ...result.data });
   if (!changed) {
     return json(
@@ -49,6 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // A changed password revokes every session; this browser gets a fresh one. Redirecting
   // (rather than rendering) keeps the page's loaders from running with the revoked cookie.
+  await forgetAttempts("loginByAddressAndEmail", accountKey);
   return restartSessions(request, user.id, "/account?passwordChanged=1");
 }
 
@@ -56,8 +65,8 @@ export default function AccountPage() {
   const t = useT();
   const { user, sessionCount, passwordChanged } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
   const errors = actionData?.fieldErrors ?? {};
+  const formRef = useFocusFirstError(actionData);
   return (
     <section className="page narrow stack" aria-labelledby="account-title">
       <h1 id="account-title">{t("account.title")}</h1>
@@ -74,7 +83,8 @@ export default function AccountPage() {
           {t("account.passwordChanged")}
         </p>
       ) : null}
-      <Form method="post" noValidate className="stack">
+      <Form method="post" noValidate className="stack" ref={formRef}>
+        <p className="field-hint">{t("form.allRequired")}</p>
         <TextField
           name="currentPassword"
           type="password"
@@ -92,7 +102,7 @@ export default function AccountPage() {
           required
           error={errors.newPassword}
         />
-        <button type="submit" className="button primary" disabled={busy}>
+        <button type="submit" className="button primary">
           {t("account.changePasswordSubmit")}
         </button>
       </Form>

@@ -1,20 +1,23 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { localeFromRequest, translator } from "~/i18n";
+import { localeFromRequest, translator, type Locale } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { getOptionalUser, requireUser } from "~/models/auth.server";
 import { acceptInvitation, describeInvitation } from "~/models/invitation.server";
 import { formatDateTime } from "~/utils/format";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle((matches[0]?.data as { locale?: Locale } | undefined)?.locale, "invitation.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const { status, invitation } = await describeInvitation(params.token ?? "");
-  const here = new URL(request.url).pathname;
   return json(
     {
       loggedIn: Boolean(user),
       status,
-      here,
+      token: params.token ?? "",
       invitation: invitation && {
         projectTitle: invitation.project.title,
         territoryName: invitation.project.territoryName,
@@ -39,9 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function InvitationPage() {
   const t = useT();
   const locale = useLocale();
-  const { loggedIn, status, invitation, here } = useLoaderData<typeof loader>();
+  const { loggedIn, status, invitation, token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const next = encodeURIComponent(here);
+  const next = encodeURIComponent(token);
   if (status !== "valid" || !invitation) {
     return (
       <section className="page narrow" aria-labelledby="invitation-title">
@@ -72,10 +75,10 @@ export default function InvitationPage() {
         </Form>
       ) : (
         <p className="actions">
-          <Link className="button primary" to={`/signup?redirectTo=${next}`}>
+          <Link className="button primary" to={`/signup?invitation=${next}`}>
             {t("invitation.signup")}
           </Link>
-          <Link className="button" to={`/login?redirectTo=${next}`}>
+          <Link className="button" to={`/login?invitation=${next}`}>
             {t("invitation.login")}
           </Link>
         </p>

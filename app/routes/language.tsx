@@ -1,9 +1,10 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from "~/i18n";
+import { DEFAULT_LOCALE, isLocale, localeFromRequest, LOCALE_COOKIE, translator } from "~/i18n";
+import { readForm } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request, translator(localeFromRequest(request)));
   const requested = formData.get("lang");
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
   const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";

@@ -1,8 +1,10 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { localeFromRequest, translator } from "~/i18n";
 import { endSession } from "~/models/auth.server";
+import { readForm } from "~/utils/forms.server";
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request, translator(localeFromRequest(request)));
   return endSession(request, { everywhere: formData.get("everywhere") === "true" });
 }
 

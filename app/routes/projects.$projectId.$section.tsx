@@ -1,4 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
+import { projectPageTitle } from "~/utils/page-title";
 import { useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-translation";
 import { requireProjectAccess } from "~/models/project-guard.server";
@@ -8,6 +10,9 @@ import { notFound } from "~/utils/http.server";
 /** Workspace sections that later issues will build; until then they say so plainly. */
 const UPCOMING = WORKSPACE_SECTIONS.filter((s) => !s.ready).map((s) => s.code);
 type Upcoming = (typeof UPCOMING)[number];
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  projectPageTitle(matches, data ? `project.nav.${data.section}` : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t } = await requireProjectAccess(request, params.projectId, "content.read");

@@ -1,4 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
+import { projectPageTitle } from "~/utils/page-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { requireProjectAccess } from "~/models/project-guard.server";
@@ -7,6 +9,8 @@ import { territoryName } from "~/models/territory.server";
 import { PHASES, WORKSPACE_SECTIONS, type Phase } from "~/models/vocabulary";
 import { formatDate, formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction = ({ matches }) => projectPageTitle(matches, "project.nav.home");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "project.view");
@@ -43,7 +47,7 @@ export default function ProjectHome() {
           <dd>{project.territoryName}</dd>
           <dt>{t("territory.kind")}</dt>
           <dd>{t(`territory.kind.${project.territoryKind as "commune"}`)}</dd>
-          <dt>{project.territoryKind === "epci" ? "SIREN" : t("territory.code")}</dt>
+          <dt>{project.territoryKind === "epci" ? t("territory.sirenLabel") : t("territory.code")}</dt>
           <dd>{project.territoryCode}</dd>
           {departementName && project.territoryKind !== "departement" ? (
             <>

@@ -1,5 +1,7 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type SerializeFrom } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type SerializeFrom } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
+import { projectPageTitle } from "~/utils/page-title";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CopyField } from "~/components/copy-field";
 import { useLocale, useT } from "~/i18n/use-translation";
@@ -10,7 +12,7 @@ import { can } from "~/models/permissions.server";
 import { requireProjectAccess } from "~/models/project-guard.server";
 import { PROJECT_ROLES, type ProjectRole } from "~/models/vocabulary";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { text } from "~/utils/forms.server";
+import { readForm, text } from "~/utils/forms.server";
 
 const roleSchema = z.enum(PROJECT_ROLES);
 const actionSchema = z.discriminatedUnion("intent", [
@@ -19,6 +21,8 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove"), userId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1).max(64) }),
 ]);
+
+export const meta: MetaFunction = ({ matches }) => projectPageTitle(matches, "project.nav.members");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access } = await requireProjectAccess(request, params.projectId, "project.view");
@@ -34,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, access, t } = await requireProjectAccess(request, params.projectId, "members.manage");
-  const formData = await request.formData();
+  const formData = await readForm(request, t);
   const parsed = actionSchema.safeParse(
     Object.fromEntries(["intent", "role", "userId", "invitationId"].map((k) => [k, text(formData, k)])),
   );
@@ -45,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === "invite") {
     const { token } = await createInvitation({ projectId, role: input.role, createdById: user.id });
     const inviteUrl = new URL(`/invitations/${token}`, request.url).href;
-    return json({ error: null, inviteUrl, invitedRole: input.role });
+    return json({ error: null, inviteUrl });
   }
   if (input.intent === "revoke") {
     const ok = await revokeInvitation({ projectId, invitationId: input.invitationId });
@@ -58,6 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (outcome === "last_coordinator")
     return json({ error: t("members.lastCoordinator"), inviteUrl: null }, { status: 400 });
   if (outcome === "not_member") return json({ error: t("members.notMember"), inviteUrl: null }, { status: 404 });
+  // A coordinator who stepped down or left can no longer manage (or see) this page.
+  if (input.userId === user.id) return redirect(input.intent === "remove" ? "/projects" : `/projects/${projectId}`);
   return json({ error: null, inviteUrl: null });
 }
 
@@ -66,7 +72,6 @@ export default function MembersPage() {
   const locale = useLocale();
   const { manage, members, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
   return (
     <div className="stack">
       <section className="panel" aria-labelledby="members-title">
@@ -108,7 +113,7 @@ export default function MembersPage() {
                           </option>
                         ))}
                       </select>
-                      <button type="submit" className="button small" disabled={busy}>
+                      <button type="submit" className="button small">
                         {t("members.changeRole")}
                         <span className="visually-hidden"> — {member.name}</span>
                       </button>
@@ -123,7 +128,7 @@ export default function MembersPage() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="userId" value={member.id} />
-                      <button type="submit" className="button small danger" disabled={busy}>
+                      <button type="submit" className="button small danger">
                         {t("members.remove")}
                         <span className="visually-hidden"> — {member.name}</span>
                       </button>
@@ -148,7 +153,7 @@ export default function MembersPage() {
       </section>
 
       {manage ? (
-        <InviteSection invitations={invitations} inviteUrl={actionData?.inviteUrl ?? null} busy={busy} />
+        <InviteSection invitations={invitations} inviteUrl={actionData?.inviteUrl ?? null} />
       ) : null}
     </div>
   );
@@ -157,11 +162,9 @@ export default function MembersPage() {
 function InviteSection({
   invitations,
   inviteUrl,
-  busy,
 }: {
   invitations: SerializeFrom<typeof loader>["invitations"];
   inviteUrl: string | null;
-  busy: boolean;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -179,13 +182,13 @@ function InviteSection({
             </option>
           ))}
         </select>
-        <button type="submit" className="button primary" disabled={busy}>
+        <button type="submit" className="button primary">
           {t("members.createLink")}
         </button>
       </Form>
       {inviteUrl ? (
-        <div role="status" className="notice success">
-          <p>{t("members.linkCreated")}</p>
+        <div className="notice success">
+          <p role="status">{t("members.linkCreated")}</p>
           <CopyField label={t("members.inviteLink")} value={inviteUrl} />
         </div>
       ) : null}
@@ -205,7 +208,7 @@ function InviteSection({
                 <Form method="post">
                   <input type="hidden" name="intent" value="revoke" />
                   <input type="hidden" name="invitationId" value={invitation.id} />
-                  <button type="submit" className="button small" disabled={busy}>
+                  <button type="submit" className="button small">
                     {t("members.revoke")}
                   </button>
                 </Form>

@@ -1,4 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
+import { projectPageTitle } from "~/utils/page-title";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ProjectForm } from "~/components/project-form";
 import { useT } from "~/i18n/use-translation";
@@ -6,8 +8,10 @@ import { requireProjectAccess } from "~/models/project-guard.server";
 import { projectFormValues, projectSchema } from "~/models/project-form.server";
 import { getProjectForMember, updateProject } from "~/models/project.server";
 import type { Phase, TerritoryKind, Visibility } from "~/models/vocabulary";
-import { validate } from "~/utils/forms.server";
+import { readForm, validate } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction = ({ matches }) => projectPageTitle(matches, "project.nav.settings");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "project.edit");
@@ -34,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "project.edit");
-  const result = validate(projectSchema(t), projectFormValues(await request.formData()));
+  const result = validate(projectSchema(t), projectFormValues(await readForm(request, t)));
   if (!result.ok) return json({ fieldErrors: result.fieldErrors }, { status: 400 });
   await updateProject({ projectId: access.projectId, input: result.data });
   return redirect(`/projects/${access.projectId}`);

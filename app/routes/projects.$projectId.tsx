@@ -2,16 +2,16 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { PhaseBadge } from "~/components/phase-badge";
+import { TerritoryLine } from "~/components/territory-line";
 import { useT } from "~/i18n/use-translation";
 import { allowedActions } from "~/models/permissions.server";
 import { requireProjectAccess } from "~/models/project-guard.server";
 import { getProjectForMember } from "~/models/project.server";
 import { WORKSPACE_SECTIONS } from "~/models/vocabulary";
 import { notFound } from "~/utils/http.server";
+import { projectPageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.project.title} · Maillage` : "Maillage" },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => projectPageTitle(matches, null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "project.view");
@@ -38,8 +38,7 @@ export default function ProjectLayout() {
     <div className="project">
       <header className="project-header">
         <p className="eyebrow">
-          {project.territoryName} · {t(`territory.kind.${project.territoryKind as "commune"}`)}
-          {project.departement && project.territoryKind !== "region" ? ` (${project.departement})` : ""}
+          <TerritoryLine name={project.territoryName} kind={project.territoryKind} departement={project.departement} />
         </p>
         <h1>{project.title}</h1>
         <p className="card-meta">

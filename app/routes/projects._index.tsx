@@ -1,16 +1,16 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PhaseBadge } from "~/components/phase-badge";
-import { localeFromRequest, translate } from "~/i18n";
+import { TerritoryLine } from "~/components/territory-line";
+import { localeFromRequest } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { requireUser } from "~/models/auth.server";
 import { listProjectsForUser } from "~/models/project.server";
 import type { SiteRole } from "~/models/vocabulary";
 import { formatDate } from "~/utils/format";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: translate(data?.locale ?? "fr", "projects.title") + " · Maillage" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.locale, "projects.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -40,8 +40,7 @@ export default function ProjectsPage() {
                 <Link to={`/projects/${project.id}`}>{project.title}</Link>
               </h2>
               <p className="muted">
-                {project.territoryName} · {t(`territory.kind.${project.territoryKind as "commune"}`)}
-                {project.departement && project.territoryKind !== "region" ? ` (${project.departement})` : ""}
+                <TerritoryLine name={project.territoryName} kind={project.territoryKind} departement={project.departement} />
               </p>
               <p className="question">{project.question}</p>
               <p className="card-meta">

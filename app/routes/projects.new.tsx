@@ -1,16 +1,15 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { EMPTY_PROJECT, ProjectForm } from "~/components/project-form";
-import { localeFromRequest, translate, translator } from "~/i18n";
+import { localeFromRequest, translator } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
 import { requireUser } from "~/models/auth.server";
 import { projectFormValues, projectSchema } from "~/models/project-form.server";
 import { createProject } from "~/models/project.server";
-import { validate } from "~/utils/forms.server";
+import { readForm, validate } from "~/utils/forms.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: translate(data?.locale ?? "fr", "projects.new") + " · Maillage" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.locale, "projects.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -20,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const t = translator(localeFromRequest(request));
-  const result = validate(projectSchema(t), projectFormValues(await request.formData()));
+  const result = validate(projectSchema(t), projectFormValues(await readForm(request, t)));
   if (!result.ok) return json({ fieldErrors: result.fieldErrors }, { status: 400 });
   const project = await createProject({ userId: user.id, input: result.data });
   return redirect(`/projects/${project.id}`);

@@ -7,7 +7,9 @@ import { z } from "zod";
  * - HOST (127.0.0.1): interface to listen on; put a reverse proxy in front for the internet.
  * - DATABASE_URL (file:prisma/data/maillage.db): SQLite file, relative to the project root.
  * - DEMO_DATA (true): seed the demo coalition when the database is empty; "false" for a real deployment.
- * - TRUST_PROXY (false): read the client address and protocol from X-Forwarded-* headers.
+ * - TRUST_PROXY (false): how many reverse proxies stand in front ("true" = 1). Only then are
+ *   X-Forwarded-For/-Proto read, and only the entries those proxies added (a client cannot
+ *   spoof its address to dodge the login throttle).
  * - SESSION_DAYS (30): session lifetime; renewed while in use (sliding).
  */
 const schema = z.object({
@@ -20,9 +22,16 @@ const schema = z.object({
     .default("true")
     .transform((value) => value === "true" || value === "1"),
   TRUST_PROXY: z
-    .enum(["true", "false", "1", "0"])
+    .string()
     .default("false")
-    .transform((value) => value === "true" || value === "1"),
+    .transform((value, ctx) => {
+      if (value === "false") return 0;
+      if (value === "true") return 1;
+      const hops = Number(value);
+      if (Number.isInteger(hops) && hops >= 0 && hops <= 10) return hops;
+      ctx.addIssue({ code: "custom", message: 'expected "true", "false" or a number of proxies' });
+      return z.NEVER;
+    }),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 

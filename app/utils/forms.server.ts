@@ -1,4 +1,6 @@
+import { json } from "@remix-run/node";
 import type { z } from "zod";
+import type { Translator } from "~/i18n";
 
 export type FieldErrors = Record<string, string>;
 
@@ -25,4 +27,16 @@ export function text(formData: FormData, name: string): string {
 /** Every text value of a repeated field (checkbox groups). */
 export function texts(formData: FormData, name: string): string[] {
   return formData.getAll(name).filter((v): v is string => typeof v === "string");
+}
+
+/**
+ * The submitted form. A body that is not a form (JSON, multipart without a boundary…) is a
+ * 400 with a message, not a crash.
+ */
+export async function readForm(request: Request, t: Translator): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw json({ message: t("form.unreadable") }, { status: 400 });
+  }
 }

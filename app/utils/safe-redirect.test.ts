@@ -27,6 +27,9 @@ describe("safeRedirect", () => {
     "evil.example",
     "",
     "/%E0%A4%A",
+    "/.//evil.example",
+    "/a/..//evil.example",
+    "/%2e%2e//evil.example",
   ])("sends %j to the default page", (payload) => {
     expect(safeRedirect(payload)).toBe("/projects");
   });

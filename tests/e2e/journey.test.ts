@@ -15,12 +15,12 @@ afterAll(async () => {
   expect(server.stderr()).toBe("");
 });
 
-async function signUp(page: Page, name: string) {
+async function signUp(page: Page, name: string, submit = "Créer mon compte") {
   const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${crypto.randomUUID().slice(0, 8)}@example.org`;
   await page.getByLabel("Nom").fill(name);
   await page.getByLabel("Adresse électronique").fill(email);
   await page.getByLabel("Mot de passe").fill("une phrase de passe pour le test");
-  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await page.getByRole("button", { name: submit }).click();
   return email;
 }
 
@@ -71,7 +71,7 @@ test("sign up, create a project on a commune, invite a member who joins; an outs
   await inviteePage.goto(inviteUrl);
   await inviteePage.getByText(/en tant que Chercheuse ou chercheur/).waitFor();
   await inviteePage.getByRole("link", { name: "Créer un compte et rejoindre" }).click();
-  await signUp(inviteePage, "Rachid Test");
+  await signUp(inviteePage, "Rachid Test", "Créer un compte et rejoindre");
   // Signing up from the link joins the project in the same step.
   await inviteePage.waitForURL(projectUrl);
   await inviteePage.getByText("Votre rôle : Chercheuse ou chercheur").waitFor();

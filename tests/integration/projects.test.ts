@@ -186,7 +186,8 @@ describe("members and roles", () => {
     });
     const path = `/projects/${project.id}/members`;
     expect((await client.post(path, { intent: "changeRole", userId: other.id, role: "coordinator" })).status).toBe(200);
-    expect((await client.post(path, { intent: "changeRole", userId: user.id, role: "researcher" })).status).toBe(200);
+    const stepDown = await client.post(path, { intent: "changeRole", userId: user.id, role: "researcher" });
+    expect(location(stepDown)).toBe(`/projects/${project.id}`);
     const roles = await server.db.membership.findMany({
       where: { projectId: project.id },
       select: { userId: true, role: true },
@@ -275,35 +276,39 @@ describe("invitations", () => {
     expect((await client.post(other.url, {})).status).toBe(410);
   });
 
-  test("an anonymous visitor is sent to sign up or log in and comes back", async () => {
+  test("an anonymous visitor is offered to sign up or log in and join", async () => {
     const { url } = await invite();
-    const page = await fetch(new URL(url, server.url));
-    const html = await page.text();
-    expect(html).toContain(`/signup?redirectTo=${encodeURIComponent(url)}`);
+    const token = url.split("/").pop()!;
+    const html = await (await fetch(new URL(url, server.url))).text();
+    expect(html).toContain(`/signup?invitation=${token}`);
+    expect(html).toContain(`/login?invitation=${token}`);
+    const loginPage = (await (await fetch(new URL(`/login?invitation=${token}`, server.url))).text()).replaceAll("<!-- -->", "");
+    expect(loginPage).toContain("Vous rejoindrez");
+    expect(loginPage).toContain(`name="invitation" value="${token}"`);
     const accept = await new HttpClient(server.url).post(url, {});
     expect(location(accept)).toBe(`/login?redirectTo=${encodeURIComponent(url)}`);
   });
 
-  test("logging in from the link joins the project in the same step", async () => {
+  test("logging in with the invitation joins the project in the same step; the spent link then explains itself", async () => {
     const { project, url } = await invite("council_reviewer");
+    const token = url.split("/").pop()!;
     const user = await createUser(server.db);
-    const client = new HttpClient(server.url);
-    const response = await client.post("/login", { email: user.email, password: user.password, redirectTo: url });
+    const response = await new HttpClient(server.url).post("/login", { email: user.email, password: user.password, invitation: token });
     expect(location(response)).toBe(`/projects/${project.id}`);
-    const membership = await server.db.membership.findFirstOrThrow({
-      where: { userId: user.id },
-      select: { role: true },
-    });
+    const membership = await server.db.membership.findFirstOrThrow({ where: { userId: user.id }, select: { role: true } });
     expect(membership.role).toBe("council_reviewer");
-    // Spent: the next person who logs in from it lands back on the link's page, which says so.
     const late = await createUser(server.db);
-    const again = await new HttpClient(server.url).post("/login", {
-      email: late.email,
-      password: late.password,
-      redirectTo: url,
-    });
+    const again = await new HttpClient(server.url).post("/login", { email: late.email, password: late.password, invitation: token });
     expect(location(again)).toBe(url);
     expect(await server.db.membership.count({ where: { userId: late.id } })).toBe(0);
+  });
+
+  test("a crafted login link pointing at an invitation does not join anyone silently", async () => {
+    const { url } = await invite();
+    const user = await createUser(server.db);
+    const response = await new HttpClient(server.url).post("/login", { email: user.email, password: user.password, redirectTo: url });
+    expect(location(response)).toBe(url);
+    expect(await server.db.membership.count({ where: { userId: user.id } })).toBe(0);
   });
 
   test("an unknown or absurd token is a plain 404", async () => {

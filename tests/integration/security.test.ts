@@ -92,6 +92,22 @@ describe("oversized requests", () => {
   });
 });
 
+describe("bodies that are not forms", () => {
+  test("JSON or a broken multipart body gets a 400 with a message, not a 500", async () => {
+    const user = await createUser(server.db);
+    const client = new HttpClient(server.url);
+    await client.post("/login", { email: user.email, password: user.password });
+    for (const [path, type, body] of [
+      ["/login", "application/json", '{"email":"a@b.fr"}'],
+      ["/projects/new", "multipart/form-data", "--x\r\n"],
+      ["/account", "application/json", "[]"],
+    ]) {
+      const response = await client.send(path!, { method: "POST", body, headers: { origin: server.url, "content-type": type! } });
+      expect(response.status, path).toBe(400);
+    }
+  });
+});
+
 describe("open redirects", () => {
   const payloads = [
     "//evil.example",
@@ -111,6 +127,18 @@ describe("open redirects", () => {
     expect(target.startsWith("/")).toBe(true);
     expect(target.startsWith("//")).toBe(false);
     expect(new URL(target, server.url).origin).toBe(server.url);
+  });
+
+  test("an already logged-in visitor following a crafted login link stays on the site", async () => {
+    const user = await createUser(server.db);
+    const client = new HttpClient(server.url);
+    await client.post("/login", { email: user.email, password: user.password });
+    for (const payload of payloads) {
+      const response = await client.get(`/login?redirectTo=${encodeURIComponent(payload)}`);
+      expect(response.status).toBe(302);
+      expect(new URL(location(response)!, server.url).origin).toBe(server.url);
+      expect(location(response)!.startsWith("//")).toBe(false);
+    }
   });
 
   test("the language switch cannot redirect away either", async () => {

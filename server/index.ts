@@ -11,6 +11,9 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getEnv } from "../app/utils/env.server";
+import { attachCollaboration } from "./collab/index";
+import { collabOptionsFromEnv } from "./collab/options";
+import { SqliteDocumentStore } from "./collab/persistence";
 import { cspNonce, limitBodySize, refuseCrossSite, securityHeaders } from "./security";
 
 const env = getEnv();
@@ -52,6 +55,10 @@ function remixHandler() {
 app.all("*", remixHandler());
 
 const server = http.createServer(app);
+const collab = attachCollaboration(server, {
+  store: new SqliteDocumentStore(env.databaseFile),
+  options: collabOptionsFromEnv(),
+});
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -69,12 +76,15 @@ if (development) {
   });
 }
 
-function shutdown(signal: string) {
+async function shutdown(signal: string) {
   console.log(`${signal} received, closing`);
+  // Documents first: every accepted update is already stored; this writes snapshots and
+  // projections so the next start loads fast.
+  await collab.close();
   server.close(() => process.exit(0));
   // Keep-alive connections would hold close() open; give them a moment, then leave.
   setTimeout(() => process.exit(0), 3000).unref();
   server.closeIdleConnections();
 }
-process.once("SIGTERM", () => shutdown("SIGTERM"));
-process.once("SIGINT", () => shutdown("SIGINT"));
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -15,15 +15,22 @@ export type TestServer = {
   /** What the server wrote to stderr so far. */
   stderr: () => string;
   stop: () => Promise<void>;
+  /** Kills the process without letting it clean up (kill -9), keeping the database file. */
+  crash: () => Promise<void>;
+  /** Sends SIGTERM and resolves with the exit code, keeping the database file. */
+  terminate: () => Promise<number | null>;
 };
 
 /**
  * Starts the real server (`server/index.ts`, production mode, built app) on an ephemeral
  * port over a private copy of the migrated base database.
  */
-export async function startServer({ env = {} }: { env?: Record<string, string> } = {}): Promise<TestServer> {
-  const databaseFile = path.join(TMP, `test-${crypto.randomUUID()}.db`);
-  fs.copyFileSync(inject("baseDatabase"), databaseFile);
+export async function startServer({
+  env = {},
+  databaseFile = path.join(TMP, `test-${crypto.randomUUID()}.db`),
+}: { env?: Record<string, string>; databaseFile?: string } = {}): Promise<TestServer> {
+  // A restart after crash() reuses the same file.
+  if (!fs.existsSync(databaseFile)) fs.copyFileSync(inject("baseDatabase"), databaseFile);
   const child = spawn(BIN("tsx"), ["server/index.ts"], {
     cwd: ROOT,
     env: {
@@ -53,6 +60,20 @@ export async function startServer({ env = {} }: { env?: Record<string, string> }
         await exited;
       }
       for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
+    },
+    async terminate() {
+      await db.$disconnect();
+      if (child.exitCode !== null) return child.exitCode;
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      child.kill("SIGTERM");
+      return exited;
+    },
+    async crash() {
+      await db.$disconnect();
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      await exited;
     },
   };
 }

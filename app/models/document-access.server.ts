@@ -1,0 +1,81 @@
+import { prisma } from "./db.server";
+import { can, getProjectAccess, type ProjectAccess, type ProjectAction } from "./permissions.server";
+import type { SiteRole } from "./vocabulary";
+
+/**
+ * Co-edited documents are named "<kind>:<id>" (ARCHITECTURE.md). This module maps a name to
+ * its project and answers, through the permissions module, whether a user may read or write
+ * it — for the websocket server, before a single byte of the document is sent.
+ */
+export const DOCUMENT_KINDS = ["note"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+const WRITE_ACTION: Record<DocumentKind, ProjectAction> = { note: "notes.edit" };
+
+// cuid-like ids only: no separators, no path tricks, bounded length.
+const NAME_PATTERN = /^([a-z]+):([a-z0-9]{8,40})$/;
+
+export type DocumentName = { kind: DocumentKind; id: string; name: string };
+
+export function parseDocumentName(name: string): DocumentName | null {
+  const match = NAME_PATTERN.exec(name);
+  if (!match) return null;
+  const [, kind, id] = match;
+  if (!(DOCUMENT_KINDS as readonly string[]).includes(kind!)) return null;
+  return { kind: kind as DocumentKind, id: id!, name };
+}
+
+async function projectOf(doc: DocumentName): Promise<string | null> {
+  switch (doc.kind) {
+    case "note":
+      return (await prisma.note.findUnique({ where: { id: doc.id }, select: { projectId: true } }))?.projectId ?? null;
+  }
+}
+
+export type DocumentAccess = { projectId: string; access: ProjectAccess; canWrite: boolean };
+
+/** Null when the document does not exist or the viewer may not know it exists (→ 404). */
+export async function getDocumentAccess(
+  viewer: { id: string; siteRole: SiteRole },
+  doc: DocumentName,
+): Promise<DocumentAccess | null> {
+  const projectId = await projectOf(doc);
+  if (!projectId) return null;
+  const access = await getProjectAccess(viewer, projectId);
+  if (!access || !can(access, "content.read")) return null;
+  return { projectId, access, canWrite: canWriteDocument(access, doc) };
+}
+
+/**
+ * Current access for many (user, project) pairs in three queries, for the websocket server's
+ * periodic re-check of open sockets. Keys are `${userId}|${projectId}`.
+ */
+export async function batchProjectAccess(pairs: { userId: string; projectId: string }[]) {
+  const userIds = [...new Set(pairs.map((p) => p.userId))];
+  const projectIds = [...new Set(pairs.map((p) => p.projectId))];
+  const [memberships, users, projects] = await Promise.all([
+    prisma.membership.findMany({
+      where: { userId: { in: userIds }, projectId: { in: projectIds } },
+      select: { userId: true, projectId: true, role: true },
+    }),
+    prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, siteRole: true } }),
+    prisma.project.findMany({ where: { id: { in: projectIds } }, select: { id: true, visibility: true } }),
+  ]);
+  const roles = new Map(memberships.map((m) => [`${m.userId}|${m.projectId}`, m.role]));
+  const siteRoles = new Map(users.map((u) => [u.id, u.siteRole]));
+  const visibilities = new Map(projects.map((p) => [p.id, p.visibility]));
+  const result = new Map<string, ProjectAccess | null>();
+  for (const { userId, projectId } of pairs) {
+    const key = `${userId}|${projectId}`;
+    const role = roles.get(key);
+    if (role) result.set(key, { projectId, role: role as ProjectAccess["role"] });
+    else if (siteRoles.get(userId) === "coalition_coordinator" && visibilities.get(projectId) === "coalition") {
+      result.set(key, { projectId, role: null });
+    } else result.set(key, null);
+  }
+  return result;
+}
+
+export function canWriteDocument(access: ProjectAccess, doc: DocumentName): boolean {
+  return can(access, WRITE_ACTION[doc.kind]);
+}

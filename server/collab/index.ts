@@ -1,0 +1,197 @@
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import type { Authorized } from "./auth";
+import { authorizeUpgrade, COLLAB_PATH } from "./auth";
+import type { CollabOptions } from "./options";
+import type { DocumentStore } from "./persistence";
+import { writeProjection, type Editor } from "./projections";
+import { handleMessage } from "./protocol";
+import { revalidateClients } from "./revalidation";
+import { Room, type Client } from "./room";
+
+export type CollabServer = {
+  rooms: Map<string, Room>;
+  /** Flushes every document (projection, snapshot), closes every socket with 1001. */
+  close: () => Promise<void>;
+};
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+/** Answers a refused upgrade with a plain HTTP status, then destroys the socket. */
+function refuse(socket: Duplex, status: number): void {
+  if (!socket.destroyed) {
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? "Error"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+    );
+  }
+  socket.destroy();
+}
+
+/**
+ * The y-websocket protocol at /collab/<document name>, on the web server's own port. One
+ * concern per module: auth.ts decides who connects, room.ts keeps a document and its
+ * sockets, protocol.ts reads messages, persistence.ts stores updates, projections.ts keeps
+ * SQL rows in step, revalidation.ts closes sockets whose session or membership ended.
+ */
+export function attachCollaboration(
+  httpServer: Server,
+  {
+    store,
+    options,
+    log = (line) => console.log(`[collab] ${line}`),
+  }: { store: DocumentStore; options: CollabOptions; log?: (line: string) => void },
+): CollabServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+  const rooms = new Map<string, Room>();
+  const unloadTimers = new Map<Room, NodeJS.Timeout>();
+  const projections = new Map<Room, { timer: NodeJS.Timeout | null; editor: Editor | null }>();
+  const connectionLimiter = new RateLimiterMemory({ points: options.connectionsPerMinute, duration: 60 });
+
+  const flushProjection = async (room: Room) => {
+    const state = projections.get(room);
+    if (!state) return;
+    if (state.timer) clearTimeout(state.timer);
+    projections.delete(room);
+    try {
+      await writeProjection(room.name, room.doc, state.editor);
+    } catch (error) {
+      log(`${room.name.name}: projection failed (${String(error)})`);
+    }
+  };
+
+  const hooks = {
+    log,
+    changed(room: Room, editor: Editor) {
+      const state = projections.get(room) ?? { timer: null, editor: null };
+      state.editor = editor;
+      if (state.timer) clearTimeout(state.timer);
+      state.timer = setTimeout(() => void flushProjection(room), options.projectionDelayMs);
+      projections.set(room, state);
+    },
+    emptied(room: Room) {
+      clearTimeout(unloadTimers.get(room));
+      unloadTimers.set(
+        room,
+        setTimeout(() => void unload(room), options.unloadAfterMs),
+      );
+    },
+  };
+
+  async function unload(room: Room) {
+    unloadTimers.delete(room);
+    if (!room.idle) {
+      if (room.size === 0) hooks.emptied(room); // writes still pending: try again later
+      return;
+    }
+    rooms.delete(room.name.name);
+    await flushProjection(room);
+    room.compact();
+    room.destroy();
+  }
+
+  function roomFor(auth: Authorized): Room {
+    let room = rooms.get(auth.doc.name);
+    if (!room) {
+      room = new Room(auth.doc, store, options, hooks);
+      room.load();
+      rooms.set(auth.doc.name, room);
+    }
+    return room;
+  }
+
+  function connect(socket: WebSocket, room: Room, auth: Authorized) {
+    clearTimeout(unloadTimers.get(room));
+    unloadTimers.delete(room);
+    const client: Client = {
+      socket,
+      userId: auth.user.id,
+      sessionId: auth.sessionId,
+      projectId: auth.projectId,
+      readOnly: auth.readOnly,
+      awarenessIds: new Set(),
+      dropped: 0,
+    };
+    socket.on("error", (error) => log(`${room.name.name}: socket error (${error.message})`));
+    socket.on("message", (data: RawData, isBinary: boolean) => {
+      if (!isBinary) {
+        log(`${room.name.name}: text frame from ${client.userId}, closing`);
+        socket.close(1003, "binary messages only");
+        return;
+      }
+      try {
+        handleMessage(room, client, toBytes(data));
+      } catch (error) {
+        // Only this socket pays for a bad message; everyone else carries on.
+        log(`${room.name.name}: invalid message from ${client.userId}, closing (${String(error)})`);
+        socket.close(1007, "invalid message");
+      }
+    });
+    socket.on("close", () => room.leave(socket));
+    room.join(client);
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    socket.on("error", () => socket.destroy());
+    if (!req.url?.startsWith(COLLAB_PATH)) return refuse(socket, 404);
+    const address = req.socket.remoteAddress ?? "unknown";
+    try {
+      await connectionLimiter.consume(address);
+    } catch {
+      return refuse(socket, 429);
+    }
+    const auth = await authorizeUpgrade(req);
+    if (!auth.ok) {
+      log(`refused ${req.url.slice(0, 80)} (${auth.status}: ${auth.reason})`);
+      return refuse(socket, auth.status);
+    }
+    if (socket.destroyed) return;
+    const room = roomFor(auth);
+    if (room.size >= options.maxClientsPerDocument) return refuse(socket, 503);
+    wss.handleUpgrade(req, socket, head, (ws) => connect(ws, room, auth));
+  }
+
+  httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgrade(req, socket, head).catch((error: unknown) => {
+      log(`upgrade failed (${String(error)})`);
+      refuse(socket, 500);
+    });
+  });
+
+  const revalidation = setInterval(() => {
+    revalidateClients(rooms, log).catch((error: unknown) => log(`revalidation failed (${String(error)})`));
+  }, options.revalidateEveryMs);
+  revalidation.unref();
+
+  return {
+    rooms,
+    async close() {
+      clearInterval(revalidation);
+      for (const timer of unloadTimers.values()) clearTimeout(timer);
+      for (const room of rooms.values()) {
+        for (const client of room.clients.values()) client.socket.close(1001, "server shutting down");
+        await flushProjection(room);
+        room.compact();
+        room.destroy();
+      }
+      rooms.clear();
+      wss.close();
+      store.close();
+    },
+  };
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

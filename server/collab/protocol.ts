@@ -1,0 +1,103 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import {
+  awarenessMessage,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  type Client,
+  type Room,
+} from "./room";
+
+/** A message this server will not process; the socket that sent it is closed (1007). */
+export class ProtocolError extends Error {}
+
+/**
+ * Handles one binary message of the y-websocket protocol from `client`. Every byte from the
+ * network is treated as hostile: lengths are checked by lib0's decoder, updates are decoded
+ * before they are stored, awareness entries must be JSON and belong to this socket, and
+ * anything left over or unknown is an error — for this socket only (tldraw's rejectSession).
+ */
+export function handleMessage(room: Room, client: Client, message: Uint8Array): void {
+  if (message.length === 0) throw new ProtocolError("empty message");
+  const decoder = decoding.createDecoder(message);
+  const type = decoding.readVarUint(decoder);
+  switch (type) {
+    case MESSAGE_SYNC:
+      handleSync(room, client, decoder);
+      break;
+    case MESSAGE_AWARENESS:
+      handleAwareness(room, client, decoding.readVarUint8Array(decoder));
+      break;
+    case MESSAGE_QUERY_AWARENESS:
+      room.send(
+        client,
+        awarenessMessage(encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()])),
+      );
+      break;
+    default:
+      throw new ProtocolError(`unknown message type ${type}`);
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolError("trailing bytes");
+}
+
+function handleSync(room: Room, client: Client, decoder: decoding.Decoder): void {
+  const subtype = decoding.readVarUint(decoder);
+  if (subtype === syncProtocol.messageYjsSyncStep1) {
+    const stateVector = decoding.readVarUint8Array(decoder);
+    // Throws on a malformed state vector, before anything is sent.
+    const missing = Y.encodeStateAsUpdate(room.doc, stateVector);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(encoder, missing);
+    room.send(client, encoding.toUint8Array(encoder));
+    return;
+  }
+  if (subtype !== syncProtocol.messageYjsSyncStep2 && subtype !== syncProtocol.messageYjsUpdate) {
+    throw new ProtocolError(`unknown sync message ${subtype}`);
+  }
+  const update = decoding.readVarUint8Array(decoder);
+  if (client.readOnly) {
+    // Readers' edits are dropped: never applied, broadcast or stored.
+    client.dropped++;
+    return;
+  }
+  // Every client answers our sync step 1 with what we miss — usually nothing: not worth a row.
+  if (isEmptyUpdate(update)) return;
+  room.receive(update, client);
+}
+
+/** Decodes the whole update so that garbage is refused before it reaches the store. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  if (update.length === 0) throw new ProtocolError("empty update");
+  try {
+    const { structs, ds } = Y.decodeUpdate(update);
+    return structs.length === 0 && ds.clients.size === 0;
+  } catch (error) {
+    throw new ProtocolError(`malformed update (${String(error)})`);
+  }
+}
+
+function handleAwareness(room: Room, client: Client, update: Uint8Array): void {
+  // Check every entry first: a socket may only speak for the awareness ids it introduced.
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  for (let i = 0; i < count; i++) {
+    const id = decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder); // clock
+    const state = decoding.readVarString(decoder);
+    try {
+      JSON.parse(state);
+    } catch {
+      throw new ProtocolError("awareness state is not JSON");
+    }
+    const owner = [...room.clients.values()].find((c) => c !== client && c.awarenessIds.has(id));
+    if (owner) throw new ProtocolError(`awareness id ${id} belongs to another socket`);
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolError("trailing awareness bytes");
+  applyAwarenessUpdate(room.awareness, update, client);
+}

@@ -1,0 +1,130 @@
+import { afterEach, expect, test } from "vitest";
+import { createProject, createUser } from "../factories";
+import { connect, plainText, synced, tryUpgrade, until, type TestProvider } from "../support/collab-client";
+import { HttpClient } from "../support/http-client";
+import { startServer, type TestServer } from "../support/server";
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+async function setup(env: Record<string, string> = {}, databaseFile?: string) {
+  const server = await startServer({ env, databaseFile });
+  cleanup.push(() => server.stop());
+  return server;
+}
+
+async function writerOn(server: TestServer) {
+  const user = await createUser(server.db);
+  const project = await createProject(server.db, { members: [[user.id, "coordinator"]] });
+  const note = await server.db.note.create({
+    data: { projectId: project.id, authorId: user.id },
+    select: { id: true },
+  });
+  const client = new HttpClient(server.url);
+  await client.post("/login", { email: user.email, password: user.password });
+  return { docName: `note:${note.id}`, cookie: client.cookieHeader() };
+}
+
+function open(server: TestServer, docName: string, cookie: string): TestProvider {
+  const p = connect(server.url, docName, { cookie });
+  cleanup.push(() => p.destroy());
+  return p;
+}
+
+test("kill -9 right after an edit another client has seen: after a restart the edit is there", async () => {
+  const first = await startServer();
+  const { docName, cookie } = await writerOn(first);
+  const a = connect(first.url, docName, { cookie });
+  const b = connect(first.url, docName, { cookie });
+  await Promise.all([synced(a.provider), synced(b.provider)]);
+  a.text.insert(0, "relevé du 12 mars : 14 producteurs présents");
+  await until(() => plainText(b.doc).includes("14 producteurs"), 5000, "edit seen by b");
+  await first.crash();
+  a.destroy();
+  b.destroy();
+
+  const second = await setup({}, first.databaseFile);
+  const c = open(second, docName, cookie);
+  await synced(c.provider);
+  expect(plainText(c.doc)).toBe("relevé du 12 mars : 14 producteurs présents");
+});
+
+test("a failing write is not broadcast, is retried, and lands once the database accepts it", async () => {
+  const server = await setup({ COLLAB_RETRY_WRITE_MS: "50" });
+  const { docName, cookie } = await writerOn(server);
+  const a = open(server, docName, cookie);
+  const b = open(server, docName, cookie);
+  await Promise.all([synced(a.provider), synced(b.provider)]);
+  // A real SQLite failure on every append, as a full or read-only disk would give.
+  await server.db.$executeRawUnsafe(
+    `CREATE TRIGGER refuse_updates BEFORE INSERT ON "DocumentUpdate" BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END`,
+  );
+  a.text.insert(0, "pendant la panne");
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  expect(plainText(b.doc)).toBe("");
+  expect(await server.db.documentUpdate.count({ where: { docName } })).toBe(0);
+  a.text.insert(0, "et ensuite ");
+
+  await server.db.$executeRawUnsafe("DROP TRIGGER refuse_updates");
+  await until(() => plainText(b.doc) === "et ensuite pendant la panne", 5000, "retried updates at b");
+  expect(await server.db.documentUpdate.count({ where: { docName } })).toBeGreaterThanOrEqual(2);
+});
+
+test("the update log is compacted into one snapshot, and the document reloads identical", async () => {
+  const server = await setup({ COLLAB_COMPACT_EVERY: "5", COLLAB_UNLOAD_AFTER_MS: "100" });
+  const { docName, cookie } = await writerOn(server);
+  const a = connect(server.url, docName, { cookie });
+  await synced(a.provider);
+  for (let i = 0; i < 12; i++) a.text.insert(a.text.length, `mot${i} `);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const expected = plainText(a.doc);
+  await expect.poll(() => server.db.documentUpdate.count({ where: { docName } }), { timeout: 3000 }).toBeLessThan(5);
+  expect(await server.db.documentSnapshot.count({ where: { docName } })).toBe(1);
+  a.destroy();
+  // Unloaded after its last client left: the remaining log is folded into the snapshot too.
+  await expect.poll(() => server.db.documentUpdate.count({ where: { docName } }), { timeout: 3000 }).toBe(0);
+  const b = open(server, docName, cookie);
+  await synced(b.provider);
+  expect(plainText(b.doc)).toBe(expected);
+});
+
+test("a document takes a bounded number of clients, and an address a bounded number of connections", async () => {
+  const server = await setup({ COLLAB_MAX_CLIENTS_PER_DOCUMENT: "2", COLLAB_CONNECTIONS_PER_MINUTE: "6" });
+  const { docName, cookie } = await writerOn(server);
+  const url = `${server.url.replace("http", "ws")}/collab/${docName}`;
+  const headers = { origin: server.url, cookie };
+  const a = open(server, docName, cookie);
+  const b = open(server, docName, cookie);
+  await Promise.all([synced(a.provider), synced(b.provider)]);
+  expect(await tryUpgrade(url, headers)).toBe(503);
+  const statuses: (number | "open")[] = [];
+  for (let i = 0; i < 4; i++) statuses.push(await tryUpgrade(url, headers));
+  expect(statuses).toContain(429);
+});
+
+test("SIGTERM writes every open document's snapshot and exits cleanly", async () => {
+  const server = await startServer();
+  const { docName, cookie } = await writerOn(server);
+  const a = connect(server.url, docName, { cookie });
+  await synced(a.provider);
+  a.text.insert(0, "avant l'arrêt");
+  const watcher = connect(server.url, docName, { cookie });
+  await until(() => plainText(watcher.doc) === "avant l'arrêt", 5000, "edit stored and relayed");
+  watcher.destroy();
+  const reader = new (await import("better-sqlite3")).default(server.databaseFile);
+  expect(await server.terminate()).toBe(0);
+  a.destroy();
+  const counts = reader
+    .prepare(
+      'SELECT (SELECT count(*) FROM "DocumentUpdate" WHERE docName = ?) AS updates, (SELECT count(*) FROM "DocumentSnapshot" WHERE docName = ?) AS snapshots',
+    )
+    .get(docName, docName);
+  reader.close();
+  expect(counts).toEqual({ updates: 0, snapshots: 1 });
+  const restarted = await setup({}, server.databaseFile);
+  const b = open(restarted, docName, cookie);
+  await synced(b.provider);
+  expect(plainText(b.doc)).toBe("avant l'arrêt");
+});

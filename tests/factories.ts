@@ -46,3 +46,39 @@ export async function createProject(
     select: { id: true, title: true },
   });
 }
+
+/**
+ * A note as the collaboration server's projection leaves it: `searchText` is what search reads
+ * (folded, lower-case, title and body), so tests can seed it without opening a document.
+ */
+export async function createNote(
+  db: PrismaClient,
+  {
+    projectId,
+    authorId,
+    tagIds = [],
+    ...fields
+  }: {
+    projectId: string;
+    authorId: string | null;
+    tagIds?: string[];
+    title?: string;
+    excerpt?: string;
+    searchText?: string;
+    observedOn?: Date | null;
+    place?: string | null;
+    placeCommuneCode?: string | null;
+    placeCommuneName?: string | null;
+    lastEditorId?: string | null;
+    lastEditedAt?: Date | null;
+  },
+) {
+  return db.note.create({
+    data: { projectId, authorId, ...fields, tags: { create: tagIds.map((tagId) => ({ tagId })) } },
+    select: { id: true },
+  });
+}
+
+export async function createTag(db: PrismaClient, { projectId, label }: { projectId: string; label: string }) {
+  return db.tag.create({ data: { projectId, label }, select: { id: true, label: true } });
+}

@@ -13,7 +13,15 @@ export type PickedTerritory = Pick<TerritoryOption, "value" | "kind" | "code" | 
  * hidden field as "kind:code" and is checked again on the server. Without JavaScript the
  * typed text is sent as `<name>Query` and the server takes it when it names one territory.
  */
-export function TerritoryPicker({ name, initial, error }: { name: string; initial?: PickedTerritory | null; error?: string }) {
+export function TerritoryPicker({
+  name,
+  initial,
+  error,
+}: {
+  name: string;
+  initial?: PickedTerritory | null;
+  error?: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const fetcher = useFetcher<{ query: string; results: TerritoryOption[] }>();
@@ -102,7 +110,13 @@ export function TerritoryPicker({ name, initial, error }: { name: string; initia
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label={t("project.form.territoryResults")} className="listbox" hidden={!showList}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={t("project.form.territoryResults")}
+        className="listbox"
+        hidden={!showList}
+      >
         {current.map((option, index) => (
           <li
             key={option.value}

@@ -135,7 +135,6 @@ export const en: Record<MessageKey, string> = {
   "project.createdOn": "Project created on {date}",
   "project.settings": "Project settings",
   "project.save": "Save",
-  "project.upcoming.notes": "Field notes, co-written live and available offline, are not available yet.",
   "project.upcoming.surveys": "Surveys (shared design, residents' answers, exports) are not available yet.",
   "project.upcoming.timeline": "The timeline of the action-research cycle is not available yet.",
   "project.upcoming.findings": "Shared findings and their review are not available yet.",

@@ -138,8 +138,6 @@ const core = {
   "project.createdOn": "Projet créé le {date}",
   "project.settings": "Paramètres du projet",
   "project.save": "Enregistrer",
-  "project.upcoming.notes":
-    "Les notes de terrain, co-écrites en direct et disponibles hors connexion, ne sont pas encore disponibles.",
   "project.upcoming.surveys":
     "Les enquêtes (conception partagée, réponses des habitants, exports) ne sont pas encore disponibles.",
   "project.upcoming.timeline": "La chronologie du cycle de recherche-action n'est pas encore disponible.",

@@ -97,31 +97,35 @@ export type AcceptResult = { outcome: "joined" | "already_member"; projectId: st
 export async function acceptInvitation({ token, userId }: { token: string; userId: string }): Promise<AcceptResult> {
   if (token.length > 200) return { outcome: "invalid" };
   const tokenHash = hashToken(token);
-  return prisma.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findUnique({
-      where: { tokenHash },
-      select: { id: true, projectId: true, role: true },
+  return prisma
+    .$transaction(async (tx) => {
+      const invitation = await tx.invitation.findUnique({
+        where: { tokenHash },
+        select: { id: true, projectId: true, role: true },
+      });
+      if (!invitation) return { outcome: "invalid" as const };
+      const existing = await tx.membership.findUnique({
+        where: { projectId_userId: { projectId: invitation.projectId, userId } },
+        select: { id: true },
+      });
+      if (existing) return { outcome: "already_member" as const, projectId: invitation.projectId };
+      const { count } = await tx.invitation.updateMany({
+        where: { id: invitation.id, usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        data: { usedAt: new Date(), usedById: userId },
+      });
+      if (count !== 1) return { outcome: "invalid" as const };
+      await tx.membership.create({
+        data: { projectId: invitation.projectId, userId, role: invitation.role },
+        select: { id: true },
+      });
+      return { outcome: "joined" as const, projectId: invitation.projectId };
+    })
+    .catch(async (error: unknown) => {
+      // Two invitations to the same project accepted at once: the unique membership wins.
+      if ((error as { code?: string }).code !== "P2002") throw error;
+      const invitation = await prisma.invitation.findUnique({ where: { tokenHash }, select: { projectId: true } });
+      return invitation
+        ? { outcome: "already_member" as const, projectId: invitation.projectId }
+        : { outcome: "invalid" as const };
     });
-    if (!invitation) return { outcome: "invalid" as const };
-    const existing = await tx.membership.findUnique({
-      where: { projectId_userId: { projectId: invitation.projectId, userId } },
-      select: { id: true },
-    });
-    if (existing) return { outcome: "already_member" as const, projectId: invitation.projectId };
-    const { count } = await tx.invitation.updateMany({
-      where: { id: invitation.id, usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-      data: { usedAt: new Date(), usedById: userId },
-    });
-    if (count !== 1) return { outcome: "invalid" as const };
-    await tx.membership.create({
-      data: { projectId: invitation.projectId, userId, role: invitation.role },
-      select: { id: true },
-    });
-    return { outcome: "joined" as const, projectId: invitation.projectId };
-  }).catch(async (error: unknown) => {
-    // Two invitations to the same project accepted at once: the unique membership wins.
-    if ((error as { code?: string }).code !== "P2002") throw error;
-    const invitation = await prisma.invitation.findUnique({ where: { tokenHash }, select: { projectId: true } });
-    return invitation ? { outcome: "already_member" as const, projectId: invitation.projectId } : { outcome: "invalid" as const };
-  });
 }

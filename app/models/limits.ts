@@ -17,4 +17,14 @@ export const LIMITS = {
   formBytes: 1024 * 1024,
   /** Invitation links expire after this many days. */
   invitationDays: 7,
+  notePlaceMax: 200,
+  noteQueryMax: 200,
+  /** More words than this add nothing but cost: each one is a LIKE over every note of the project. */
+  noteQueryWords: 8,
+  /** A phone shows 50 cards comfortably; the count tells how many more there are. */
+  notesPerPage: 50,
+  /** No field note predates this; anything earlier is a typing slip. */
+  earliestObservedDay: "1900-01-01",
+  /** A codebook label: 1 to 40 characters once trimmed. */
+  tagLabelMax: 40,
 } as const;

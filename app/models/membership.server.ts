@@ -36,7 +36,11 @@ export async function changeRole({
     const where = { projectId_userId: { projectId, userId } };
     const membership = await tx.membership.findUnique({ where, select: { role: true } });
     if (!membership) return "not_member";
-    if (membership.role === "coordinator" && role !== "coordinator" && (await leavesNoCoordinator(tx, projectId, userId))) {
+    if (
+      membership.role === "coordinator" &&
+      role !== "coordinator" &&
+      (await leavesNoCoordinator(tx, projectId, userId))
+    ) {
       return "last_coordinator";
     }
     await tx.membership.update({ where, data: { role }, select: { id: true } });
@@ -44,12 +48,19 @@ export async function changeRole({
   });
 }
 
-export async function removeMember({ projectId, userId }: { projectId: string; userId: string }): Promise<MembershipChange> {
+export async function removeMember({
+  projectId,
+  userId,
+}: {
+  projectId: string;
+  userId: string;
+}): Promise<MembershipChange> {
   return prisma.$transaction(async (tx) => {
     const where = { projectId_userId: { projectId, userId } };
     const membership = await tx.membership.findUnique({ where, select: { role: true } });
     if (!membership) return "not_member";
-    if (membership.role === "coordinator" && (await leavesNoCoordinator(tx, projectId, userId))) return "last_coordinator";
+    if (membership.role === "coordinator" && (await leavesNoCoordinator(tx, projectId, userId)))
+      return "last_coordinator";
     await tx.membership.delete({ where });
     return "ok";
   });

@@ -39,7 +39,7 @@ export type TerritoryKind = (typeof TERRITORY_KINDS)[number];
 
 /** Workspace sections, in navigation order. `ready` flips as each issue lands. */
 export const WORKSPACE_SECTIONS = [
-  { code: "notes", ready: false },
+  { code: "notes", ready: true },
   { code: "surveys", ready: false },
   { code: "timeline", ready: false },
   { code: "findings", ready: false },

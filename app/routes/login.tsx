@@ -41,7 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const address = context.clientAddress;
   const accountKey = `${address}|${normalizeEmail(result.data.email)}`;
-  const wait = Math.max(await takeAttempt("loginByAddress", address), await takeAttempt("loginByAddressAndEmail", accountKey));
+  const wait = Math.max(
+    await takeAttempt("loginByAddress", address),
+    await takeAttempt("loginByAddressAndEmail", accountKey),
+  );
   if (wait > 0) return tooManyRequests(t, wait);
 
   const userId = await verifyLogin(result.data);
@@ -52,7 +55,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await giveBack("loginByAddress", address);
   await forgetAttempts("loginByAddressAndEmail", accountKey);
   const invitation = text(formData, "invitation");
-  const destination = invitation ? await joinAfterAuth({ userId, token: invitation }) : safeRedirect(text(formData, "redirectTo"));
+  const destination = invitation
+    ? await joinAfterAuth({ userId, token: invitation })
+    : safeRedirect(text(formData, "redirectTo"));
   return startSession(request, userId, destination);
 }
 
@@ -64,7 +69,11 @@ export default function LoginPage() {
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const errors = actionData?.fieldErrors ?? {};
   const formRef = useFocusFirstError(actionData);
-  const signupQuery = invitation ? `?invitation=${encodeURIComponent(invitation.token)}` : redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
+  const signupQuery = invitation
+    ? `?invitation=${encodeURIComponent(invitation.token)}`
+    : redirectTo
+      ? `?redirectTo=${encodeURIComponent(redirectTo)}`
+      : "";
   return (
     <section className="page narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t("auth.login.title")}</h1>
@@ -73,7 +82,14 @@ export default function LoginPage() {
         <FormError message={actionData?.formError} />
         <p className="field-hint">{t("form.allRequired")}</p>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" required error={errors.email} />
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          autoComplete="email"
+          required
+          error={errors.email}
+        />
         <TextField
           name="password"
           type="password"

@@ -152,9 +152,7 @@ export default function MembersPage() {
         </details>
       </section>
 
-      {manage ? (
-        <InviteSection invitations={invitations} inviteUrl={actionData?.inviteUrl ?? null} />
-      ) : null}
+      {manage ? <InviteSection invitations={invitations} inviteUrl={actionData?.inviteUrl ?? null} /> : null}
     </div>
   );
 }

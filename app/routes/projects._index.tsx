@@ -40,7 +40,11 @@ export default function ProjectsPage() {
                 <Link to={`/projects/${project.id}`}>{project.title}</Link>
               </h2>
               <p className="muted">
-                <TerritoryLine name={project.territoryName} kind={project.territoryKind} departement={project.departement} />
+                <TerritoryLine
+                  name={project.territoryName}
+                  kind={project.territoryKind}
+                  departement={project.departement}
+                />
               </p>
               <p className="question">{project.question}</p>
               <p className="card-meta">

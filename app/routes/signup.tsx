@@ -19,8 +19,17 @@ import { safeRedirect } from "~/utils/safe-redirect";
 
 function signupSchema(t: Translator) {
   return z.object({
-    name: z.string().trim().min(1, t("auth.nameRequired")).max(LIMITS.nameMax, t("auth.nameTooLong", { max: LIMITS.nameMax })),
-    email: z.string().trim().min(1, t("auth.emailRequired")).max(LIMITS.emailMax, t("auth.emailInvalid")).email(t("auth.emailInvalid")),
+    name: z
+      .string()
+      .trim()
+      .min(1, t("auth.nameRequired"))
+      .max(LIMITS.nameMax, t("auth.nameTooLong", { max: LIMITS.nameMax })),
+    email: z
+      .string()
+      .trim()
+      .min(1, t("auth.emailRequired"))
+      .max(LIMITS.emailMax, t("auth.emailInvalid"))
+      .email(t("auth.emailInvalid")),
     password: newPasswordSchema(t),
   });
 }
@@ -58,7 +67,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw error;
   }
   const invitation = text(formData, "invitation");
-  const destination = invitation ? await joinAfterAuth({ userId, token: invitation }) : safeRedirect(text(formData, "redirectTo"));
+  const destination = invitation
+    ? await joinAfterAuth({ userId, token: invitation })
+    : safeRedirect(text(formData, "redirectTo"));
   return startSession(request, userId, destination);
 }
 
@@ -70,7 +81,11 @@ export default function SignupPage() {
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const errors = actionData?.fieldErrors ?? {};
   const formRef = useFocusFirstError(actionData);
-  const loginQuery = invitation ? `?invitation=${encodeURIComponent(invitation.token)}` : redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
+  const loginQuery = invitation
+    ? `?invitation=${encodeURIComponent(invitation.token)}`
+    : redirectTo
+      ? `?redirectTo=${encodeURIComponent(redirectTo)}`
+      : "";
   return (
     <section className="page narrow" aria-labelledby="signup-title">
       <h1 id="signup-title">{t("auth.signup.title")}</h1>
@@ -80,7 +95,14 @@ export default function SignupPage() {
         <p className="field-hint">{t("form.allRequired")}</p>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField name="name" label={t("auth.name")} autoComplete="name" required error={errors.name} />
-        <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" required error={errors.email} />
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          autoComplete="email"
+          required
+          error={errors.email}
+        />
         <TextField
           name="password"
           type="password"

@@ -16,9 +16,9 @@ function rootLocale(matches: Match[]): Locale {
 /** "Membres · Drive fermier de Die · Maillage" for the pages inside a project. */
 export function projectPageTitle(matches: Match[], key: MessageKey | null) {
   const locale = rootLocale(matches);
-  const project = (matches.find((m) => m.id === "routes/projects.$projectId")?.data as
-    | { project?: { title?: string } }
-    | undefined)?.project;
+  const project = (
+    matches.find((m) => m.id === "routes/projects.$projectId")?.data as { project?: { title?: string } } | undefined
+  )?.project;
   const parts = [key ? translate(locale, key) : null, project?.title ?? null, translate(locale, "app.title")];
   return [{ title: parts.filter(Boolean).join(" · ") }];
 }

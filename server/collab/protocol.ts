@@ -82,22 +82,43 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   }
 }
 
+/**
+ * y-websocket clients echo every awareness change they receive, other people's included, so
+ * entries for ids another socket introduced are expected — and are dropped here, so that no
+ * socket can move or erase someone else's cursor. The rest is applied and relayed.
+ */
 function handleAwareness(room: Room, client: Client, update: Uint8Array): void {
-  // Check every entry first: a socket may only speak for the awareness ids it introduced.
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  const kept: { id: number; clock: number; state: string }[] = [];
   for (let i = 0; i < count; i++) {
     const id = decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder); // clock
+    const clock = decoding.readVarUint(decoder);
     const state = decoding.readVarString(decoder);
     try {
       JSON.parse(state);
     } catch {
       throw new ProtocolError("awareness state is not JSON");
     }
-    const owner = [...room.clients.values()].find((c) => c !== client && c.awarenessIds.has(id));
-    if (owner) throw new ProtocolError(`awareness id ${id} belongs to another socket`);
+    if (!ownedByAnother(room, client, id)) kept.push({ id, clock, state });
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError("trailing awareness bytes");
-  applyAwarenessUpdate(room.awareness, update, client);
+  if (kept.length === 0) return;
+  applyAwarenessUpdate(room.awareness, kept.length === count ? update : encodeEntries(kept), client);
+}
+
+function ownedByAnother(room: Room, client: Client, id: number): boolean {
+  for (const other of room.clients.values()) if (other !== client && other.awarenessIds.has(id)) return true;
+  return false;
+}
+
+function encodeEntries(entries: { id: number; clock: number; state: string }[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { id, clock, state } of entries) {
+    encoding.writeVarUint(encoder, id);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, state);
+  }
+  return encoding.toUint8Array(encoder);
 }

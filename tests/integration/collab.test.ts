@@ -205,3 +205,49 @@ describe("revocation", () => {
     expect(await server.db.documentUpdate.count({ where: { docName } })).toBe(0);
   });
 });
+
+describe("presence", () => {
+  test("clients see each other, echoes are harmless, and nobody can move someone else's cursor", async () => {
+    const { docName, owner, project } = await noteFixture();
+    const other = await member(project.id, "local_actor");
+    const a = provider(docName, owner.cookie);
+    const b = provider(docName, other.cookie);
+    await Promise.all([synced(a.provider), synced(b.provider)]);
+    a.provider.awareness.setLocalStateField("user", { name: "Camille" });
+    b.provider.awareness.setLocalStateField("user", { name: "Rachid" });
+    const names = (p: TestProvider) =>
+      [...p.provider.awareness.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name).sort();
+    await until(() => names(a).join() === "Camille,Rachid" && names(b).join() === "Camille,Rachid", 5000, "presence");
+    // Both sockets stay open although each client echoes the other's state (y-websocket does).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
+
+    // A forged entry for Camille's id, sent by Rachid's socket, is ignored.
+    const entry = [
+      ...varUint(1),
+      ...varUint(a.doc.clientID),
+      ...varUint(99),
+      ...varString('{"user":{"name":"Usurpé"}}'),
+    ];
+    const forged = new Uint8Array([1, ...varUint(entry.length), ...entry]);
+    (b.provider.ws as WebSocket).send(forged);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(names(a)).toEqual(["Camille", "Rachid"]);
+    expect(b.provider.wsconnected).toBe(true);
+  });
+});
+
+function varUint(value: number): number[] {
+  const bytes: number[] = [];
+  while (value > 127) {
+    bytes.push((value & 127) | 128);
+    value = Math.floor(value / 128);
+  }
+  bytes.push(value);
+  return bytes;
+}
+
+function varString(text: string): number[] {
+  const bytes = [...new TextEncoder().encode(text)];
+  return [...varUint(bytes.length), ...bytes];
+}

@@ -282,7 +282,10 @@ describe("invitations", () => {
     const html = await (await fetch(new URL(url, server.url))).text();
     expect(html).toContain(`/signup?invitation=${token}`);
     expect(html).toContain(`/login?invitation=${token}`);
-    const loginPage = (await (await fetch(new URL(`/login?invitation=${token}`, server.url))).text()).replaceAll("<!-- -->", "");
+    const loginPage = (await (await fetch(new URL(`/login?invitation=${token}`, server.url))).text()).replaceAll(
+      "<!-- -->",
+      "",
+    );
     expect(loginPage).toContain("Vous rejoindrez");
     expect(loginPage).toContain(`name="invitation" value="${token}"`);
     const accept = await new HttpClient(server.url).post(url, {});
@@ -293,12 +296,23 @@ describe("invitations", () => {
     const { project, url } = await invite("council_reviewer");
     const token = url.split("/").pop()!;
     const user = await createUser(server.db);
-    const response = await new HttpClient(server.url).post("/login", { email: user.email, password: user.password, invitation: token });
+    const response = await new HttpClient(server.url).post("/login", {
+      email: user.email,
+      password: user.password,
+      invitation: token,
+    });
     expect(location(response)).toBe(`/projects/${project.id}`);
-    const membership = await server.db.membership.findFirstOrThrow({ where: { userId: user.id }, select: { role: true } });
+    const membership = await server.db.membership.findFirstOrThrow({
+      where: { userId: user.id },
+      select: { role: true },
+    });
     expect(membership.role).toBe("council_reviewer");
     const late = await createUser(server.db);
-    const again = await new HttpClient(server.url).post("/login", { email: late.email, password: late.password, invitation: token });
+    const again = await new HttpClient(server.url).post("/login", {
+      email: late.email,
+      password: late.password,
+      invitation: token,
+    });
     expect(location(again)).toBe(url);
     expect(await server.db.membership.count({ where: { userId: late.id } })).toBe(0);
   });
@@ -306,7 +320,11 @@ describe("invitations", () => {
   test("a crafted login link pointing at an invitation does not join anyone silently", async () => {
     const { url } = await invite();
     const user = await createUser(server.db);
-    const response = await new HttpClient(server.url).post("/login", { email: user.email, password: user.password, redirectTo: url });
+    const response = await new HttpClient(server.url).post("/login", {
+      email: user.email,
+      password: user.password,
+      redirectTo: url,
+    });
     expect(location(response)).toBe(url);
     expect(await server.db.membership.count({ where: { userId: user.id } })).toBe(0);
   });

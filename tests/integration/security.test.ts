@@ -102,7 +102,11 @@ describe("bodies that are not forms", () => {
       ["/projects/new", "multipart/form-data", "--x\r\n"],
       ["/account", "application/json", "[]"],
     ]) {
-      const response = await client.send(path!, { method: "POST", body, headers: { origin: server.url, "content-type": type! } });
+      const response = await client.send(path!, {
+        method: "POST",
+        body,
+        headers: { origin: server.url, "content-type": type! },
+      });
       expect(response.status, path).toBe(400);
     }
   });

@@ -1,0 +1,98 @@
+import { Form, Link } from "@remix-run/react";
+import { useT } from "~/i18n/use-translation";
+import { describedBy, FieldMessages } from "./form-field";
+
+export type NoteFilterValues = { q: string; author: string; tag: string; from: string; to: string; sort: string };
+type Option = { id: string; name: string };
+
+/**
+ * A GET form: works without JavaScript, and the resulting address can be bookmarked or shared
+ * with a colleague. Bad dates are reported next to their field and left out of the search.
+ */
+export function NoteFilters({
+  values,
+  authors,
+  tags,
+  sorts,
+  errors,
+  queryMax,
+  resetHref,
+}: {
+  values: NoteFilterValues;
+  authors: Option[];
+  tags: { id: string; label: string }[];
+  sorts: readonly ("observed" | "updated")[];
+  errors: Partial<Record<"from" | "to", string>>;
+  queryMax: number;
+  resetHref: string;
+}) {
+  const t = useT();
+  return (
+    <Form method="get" role="search" aria-label={t("notes.filters.label")} className="note-filters stack">
+      <div className="field">
+        <label htmlFor="q">{t("notes.filters.q")}</label>
+        <input id="q" name="q" type="search" defaultValue={values.q} maxLength={queryMax} aria-describedby="q-hint" />
+        <FieldMessages name="q" hint={t("notes.filters.qHint")} />
+      </div>
+      <fieldset className="field">
+        <legend>{t("notes.filters.legend")}</legend>
+        <div className="note-filter-grid">
+          <div className="field">
+            <label htmlFor="author">{t("notes.filters.author")}</label>
+            <select id="author" name="author" defaultValue={values.author}>
+              <option value="">{t("notes.filters.anyAuthor")}</option>
+              {authors.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="tag">{t("notes.filters.tag")}</label>
+            <select id="tag" name="tag" defaultValue={values.tag}>
+              <option value="">{t("notes.filters.anyTag")}</option>
+              {tags.map((tag) => (
+                <option key={tag.id} value={tag.id}>
+                  {tag.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {(["from", "to"] as const).map((name) => (
+            <div className="field" key={name}>
+              <label htmlFor={name}>{t(`notes.filters.${name}`)}</label>
+              <input
+                id={name}
+                name={name}
+                type="date"
+                defaultValue={values[name]}
+                aria-invalid={errors[name] ? true : undefined}
+                aria-describedby={describedBy(name, false, errors[name])}
+              />
+              <FieldMessages name={name} error={errors[name]} />
+            </div>
+          ))}
+          <div className="field">
+            <label htmlFor="sort">{t("notes.filters.sort")}</label>
+            <select id="sort" name="sort" defaultValue={values.sort}>
+              {sorts.map((sort) => (
+                <option key={sort} value={sort}>
+                  {t(`notes.sort.${sort}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="button primary">
+          {t("notes.filters.apply")}
+        </button>
+        <Link to={resetHref} className="button">
+          {t("notes.filters.reset")}
+        </Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,135 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useLocale, useT } from "~/i18n/use-translation";
+import { formatDate } from "~/utils/format";
+import { FieldMessages, FormError, TextField, useFocusFirstError } from "./form-field";
+import { NoteCommunePicker, type PickedCommune } from "./note-commune-picker";
+
+export type NoteMetadataValues = {
+  observedOn: string;
+  place: string;
+  commune: PickedCommune | null;
+  tagIds: string[];
+  newTag: string;
+};
+
+export type NoteMetadataLimits = { placeMax: number; tagMax: number; earliestDay: string; latestDay: string };
+
+type Tag = { id: string; label: string };
+
+/** Observed date, place, commune and codebook tags of a note, for the roles that may edit notes. */
+export function NoteMetadataForm({
+  values,
+  tags,
+  errors,
+  limits,
+  saved,
+}: {
+  values: NoteMetadataValues;
+  tags: Tag[];
+  errors: Record<string, string>;
+  limits: NoteMetadataLimits;
+  saved: boolean;
+}) {
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  const hasErrors = Object.keys(errors).length > 0;
+  const formRef = useFocusFirstError(hasErrors ? errors : null);
+  return (
+    <Form ref={formRef} method="post" noValidate className="stack note-metadata">
+      <input type="hidden" name="intent" value="metadata" />
+      <FormError message={hasErrors ? (errors.form ?? t("form.fixErrors")) : null} />
+      <TextField
+        name="observedOn"
+        type="date"
+        label={t("notes.meta.observedOn")}
+        hint={t("notes.meta.observedOnHint")}
+        defaultValue={values.observedOn}
+        min={limits.earliestDay}
+        max={limits.latestDay}
+        error={errors.observedOn}
+      />
+      <TextField
+        name="place"
+        label={t("notes.meta.place")}
+        hint={t("notes.meta.placeHint", { max: limits.placeMax })}
+        defaultValue={values.place}
+        maxLength={limits.placeMax}
+        error={errors.place}
+      />
+      <NoteCommunePicker name="commune" initial={values.commune} error={errors.commune} />
+      <fieldset className="field" aria-describedby={`tagIds-hint${errors.tagIds ? " tagIds-error" : ""}`}>
+        <legend>{t("notes.meta.tags")}</legend>
+        {tags.length ? (
+          <div className="choice-grid">
+            {tags.map((tag) => (
+              <label key={tag.id} className="choice">
+                <input type="checkbox" name="tagIds" value={tag.id} defaultChecked={values.tagIds.includes(tag.id)} />
+                {tag.label}
+              </label>
+            ))}
+          </div>
+        ) : null}
+        <FieldMessages
+          name="tagIds"
+          hint={tags.length ? t("notes.meta.tagsHint") : t("notes.meta.tagsEmpty")}
+          error={errors.tagIds}
+        />
+        <TextField
+          name="newTag"
+          label={t("notes.meta.newTag")}
+          hint={t("notes.meta.newTagHint", { max: limits.tagMax })}
+          defaultValue={values.newTag}
+          maxLength={limits.tagMax}
+          error={errors.newTag}
+        />
+      </fieldset>
+      <div className="inline-form">
+        <button type="submit" className="button primary" disabled={busy}>
+          {t("notes.meta.save")}
+        </button>
+        <p role="status" className="field-hint">
+          {saved && !busy ? t("notes.meta.saved") : ""}
+        </p>
+      </div>
+    </Form>
+  );
+}
+
+/** The same information for readers, who may not change it. */
+export function NoteMetadataView({
+  observedOn,
+  place,
+  communeName,
+  tags,
+}: {
+  observedOn: string | null;
+  place: string | null;
+  communeName: string | null;
+  tags: Tag[];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const none = <span className="muted">{t("notes.meta.none")}</span>;
+  return (
+    <dl className="facts">
+      <dt>{t("notes.meta.observedOn")}</dt>
+      <dd>{observedOn ? formatDate(locale, observedOn) : none}</dd>
+      <dt>{t("notes.meta.place")}</dt>
+      <dd>{place || none}</dd>
+      <dt>{t("notes.meta.communeLabel")}</dt>
+      <dd>{communeName || none}</dd>
+      <dt>{t("notes.meta.tags")}</dt>
+      <dd>
+        {tags.length ? (
+          <ul className="tags">
+            {tags.map((tag) => (
+              <li key={tag.id}>{tag.label}</li>
+            ))}
+          </ul>
+        ) : (
+          none
+        )}
+      </dd>
+    </dl>
+  );
+}

@@ -1,0 +1,158 @@
+import { Editor, EditorContent } from "@tiptap/react";
+import { useEffect, useId, useRef, useState } from "react";
+import type { MessageKey, Translator } from "~/i18n";
+import { useLocale, useT } from "~/i18n/use-translation";
+import { openCollabSession, type CollabSession } from "./collab-session.client";
+import { noteExtensions } from "./editor-extensions.client";
+import { LinkForm } from "./link-form.client";
+import { PresenceList } from "./presence-list.client";
+import { Toolbar } from "./toolbar.client";
+import { useConnectionStatus, type ConnectionState } from "./use-connection-status.client";
+import { usePresence } from "./use-presence.client";
+import { colourForUser } from "./user-colour";
+
+export type NoteEditorProps = {
+  /** The Y.Doc's name, `note:<id>`; also the websocket room and the local store's key. */
+  docName: string;
+  user: { id: string; name: string };
+  /** Readers (council_reviewer, observer): the server drops their updates; the editor is not editable. */
+  readOnly: boolean;
+};
+
+/**
+ * The co-edited body of a field note: Tiptap bound to the note's Y.Doc, synced over the
+ * collaboration websocket and kept in IndexedDB for offline use. Browser only.
+ */
+export function NoteEditor(props: NoteEditorProps) {
+  // Another note (or another person) is another Y.Doc, socket and local store: start afresh.
+  return <NoteEditorSession key={`${props.user.id}\n${props.docName}`} {...props} />;
+}
+export default NoteEditor;
+
+function textAttributes(t: Translator, editable: boolean, describedBy: string | undefined): Record<string, string> {
+  return {
+    role: "textbox",
+    "aria-multiline": "true",
+    "aria-label": t("editor.region"),
+    "aria-readonly": String(!editable),
+    ...(describedBy ? { "aria-describedby": describedBy } : {}),
+    class: "note-editor__text",
+  };
+}
+
+function NoteEditorSession({ docName, user, readOnly }: NoteEditorProps) {
+  const t = useT();
+  const readOnlyNoticeId = useId();
+  const [open, setOpen] = useState<{ session: CollabSession; editor: Editor } | null>(null);
+  // Read when the editor is created; later changes go through setEditable (LiveEditor).
+  const initial = useRef({ readOnly, t, readOnlyNoticeId });
+  initial.current = { readOnly, t, readOnlyNoticeId };
+
+  useEffect(() => {
+    const { readOnly: startReadOnly, t: translate, readOnlyNoticeId: noticeId } = initial.current;
+    const session = openCollabSession({ docName, userId: user.id });
+    const editor = new Editor({
+      extensions: noteExtensions({
+        doc: session.doc,
+        provider: session.provider,
+        user: { id: user.id, name: user.name, color: colourForUser(user.id) },
+      }),
+      editable: !startReadOnly,
+      editorProps: { attributes: textAttributes(translate, !startReadOnly, startReadOnly ? noticeId : undefined) },
+    });
+    setOpen({ session, editor });
+    // Editor first (it listens to the Y.Doc), then socket, local store and Y.Doc: nothing is
+    // left running when the person moves to another note.
+    return () => {
+      setOpen(null);
+      editor.destroy();
+      session.destroy();
+    };
+  }, [docName, user.id, user.name]);
+
+  if (!open) return <p className="muted">{t("editor.loading")}</p>;
+  return (
+    <LiveEditor session={open.session} editor={open.editor} readOnly={readOnly} readOnlyNoticeId={readOnlyNoticeId} />
+  );
+}
+
+const STATUS_TEXT = {
+  offline: "editor.status.offline",
+  connected: "editor.status.connected",
+  synced: "editor.status.synced",
+} as const satisfies Record<Exclude<ConnectionState, "pending">, MessageKey>;
+
+function LiveEditor({
+  session,
+  editor,
+  readOnly,
+  readOnlyNoticeId,
+}: {
+  session: CollabSession;
+  editor: Editor;
+  readOnly: boolean;
+  readOnlyNoticeId: string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const linkFormId = useId();
+  const [linkFormOpen, setLinkFormOpen] = useState(false);
+  const { state, notice } = useConnectionStatus(session.provider);
+  const editable = !readOnly && notice !== "revoked" && notice !== "rightsChanged";
+  const { people, announcement } = usePresence(
+    session.provider.awareness,
+    state === "connected" || state === "synced",
+    locale,
+    ({ joined, left }) =>
+      [
+        ...joined.map((name) => t("editor.presence.joined", { name })),
+        ...left.map((name) => t("editor.presence.left", { name })),
+      ].join(" "),
+  );
+
+  useEffect(() => {
+    if (editor.isDestroyed) return;
+    editor.setEditable(editable, false);
+    editor.setOptions({
+      editorProps: { attributes: textAttributes(t, editable, readOnly ? readOnlyNoticeId : undefined) },
+    });
+    if (!editable) setLinkFormOpen(false);
+  }, [editor, editable, readOnly, readOnlyNoticeId, t]);
+
+  return (
+    <div className="note-editor">
+      <div className="note-editor__bar">
+        <p role="status" className="connection-status" data-state={state}>
+          {state === "pending" ? "" : t(STATUS_TEXT[state])}
+        </p>
+        <PresenceList people={people} announcement={announcement} />
+      </div>
+      <div aria-live="polite">
+        {notice === "full" ? <p className="notice">{t("editor.notice.full")}</p> : null}
+        {notice === "tooBig" ? <p className="notice">{t("editor.notice.tooBig")}</p> : null}
+      </div>
+      {notice === "revoked" || notice === "rightsChanged" ? (
+        <p role="alert" className="form-error">
+          {t(notice === "revoked" ? "editor.notice.revoked" : "editor.notice.rightsChanged")}
+        </p>
+      ) : null}
+      {readOnly ? (
+        <p id={readOnlyNoticeId} className="notice">
+          {t("editor.readOnly")}
+        </p>
+      ) : null}
+      {editable ? (
+        <Toolbar
+          editor={editor}
+          linkFormId={linkFormId}
+          linkFormOpen={linkFormOpen}
+          onLinkButton={() => setLinkFormOpen((isOpen) => !isOpen)}
+        />
+      ) : null}
+      {editable && linkFormOpen ? (
+        <LinkForm id={linkFormId} editor={editor} onClose={() => setLinkFormOpen(false)} />
+      ) : null}
+      <EditorContent editor={editor} className="note-editor__frame" />
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { useEffect, useState } from "react";
+import type { WebsocketProvider } from "y-websocket";
+import {
+  CLOSE_ACCESS_REVOKED,
+  CLOSE_DOCUMENT_FULL,
+  CLOSE_MESSAGE_TOO_BIG,
+  CLOSE_RIGHTS_CHANGED,
+} from "./reconnect-delay";
+
+/**
+ * - pending: the first attempt is under way (nothing shown yet, so a page load does not flash
+ *   "hors ligne" for a few milliseconds);
+ * - offline: no socket — edits go to this device (IndexedDB) only;
+ * - connected: socket open, the server's state not received yet;
+ * - synced: both sides have each other's changes, and new ones flow live.
+ */
+export type ConnectionState = "pending" | "offline" | "connected" | "synced";
+/** Something the person should know beyond the state, from the server's close code. */
+export type ConnectionNotice = "revoked" | "rightsChanged" | "full" | "tooBig" | null;
+
+/** Notices that last until the page is reloaded; the others clear once synced again. */
+const LASTING: ConnectionNotice[] = ["revoked", "rightsChanged"];
+
+/**
+ * Close codes from server/collab/ worth a word. After 4409 the page's role (from its loader)
+ * and this socket's rights may disagree — edits would be silently dropped — so editing waits
+ * for a reload.
+ */
+const NOTICE_FOR_CLOSE: Partial<Record<number, Exclude<ConnectionNotice, null>>> = {
+  [CLOSE_RIGHTS_CHANGED]: "rightsChanged",
+  [CLOSE_DOCUMENT_FULL]: "full",
+  [CLOSE_MESSAGE_TOO_BIG]: "tooBig",
+};
+
+/** A first connection that takes longer than this counts as offline. */
+const PENDING_GRACE_MS = 3000;
+
+export function useConnectionStatus(provider: WebsocketProvider): { state: ConnectionState; notice: ConnectionNotice } {
+  const [state, setState] = useState<ConnectionState>("pending");
+  const [notice, setNotice] = useState<ConnectionNotice>(null);
+
+  useEffect(() => {
+    let failed = typeof navigator !== "undefined" && !navigator.onLine;
+    const update = () => {
+      if (provider.wsconnected) setState(provider.synced ? "synced" : "connected");
+      else setState(failed ? "offline" : "pending");
+    };
+    const onSync = (synced: boolean) => {
+      if (synced) setNotice((current) => (LASTING.includes(current) ? current : null));
+      update();
+    };
+    const onConnectionClose = (event: CloseEvent | null) => {
+      failed = true;
+      const next = event ? NOTICE_FOR_CLOSE[event.code] : undefined;
+      if (next) setNotice((current) => (LASTING.includes(current) ? current : next));
+      update();
+    };
+    const onClosed = (event: { code: number }) => {
+      if (event.code === CLOSE_ACCESS_REVOKED) setNotice("revoked");
+    };
+    const grace = setTimeout(() => {
+      failed = true;
+      update();
+    }, PENDING_GRACE_MS);
+    provider.on("status", update);
+    provider.on("sync", onSync);
+    provider.on("connection-close", onConnectionClose);
+    provider.on("closed", onClosed);
+    update();
+    return () => {
+      clearTimeout(grace);
+      provider.off("status", update);
+      provider.off("sync", onSync);
+      provider.off("connection-close", onConnectionClose);
+      provider.off("closed", onClosed);
+    };
+  }, [provider]);
+
+  return { state, notice };
+}

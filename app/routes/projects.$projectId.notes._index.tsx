@@ -1,0 +1,202 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation, useNavigation, useParams, useRouteError } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorPage } from "~/components/error-page";
+import { NoteCard } from "~/components/note-card";
+import { NoteFilters, type NoteFilterValues } from "~/components/note-filters";
+import type { Translator } from "~/i18n";
+import { useT } from "~/i18n/use-translation";
+import {
+  createNote,
+  listNoteAuthors,
+  listNotes,
+  NOTE_SORTS,
+  parseDay,
+  searchWords,
+  type NoteFilters as Filters,
+} from "~/models/note.server";
+import { can } from "~/models/permissions.server";
+import { requireProjectAccess } from "~/models/project-guard.server";
+import { LIMITS } from "~/models/limits";
+import { listTags } from "~/models/tag.server";
+import { readForm, text } from "~/utils/forms.server";
+import { projectPageTitle } from "~/utils/page-title";
+
+// Every field falls back to "no filter": a hand-edited or stale address still shows a list.
+const filtersSchema = () =>
+  z.object({
+    q: z
+      .string()
+      .catch("")
+      .transform((q) => q.slice(0, LIMITS.noteQueryMax)),
+    author: z.string().max(64).catch(""),
+    tag: z.string().max(64).catch(""),
+    from: z.string().max(10).catch(""),
+    to: z.string().max(10).catch(""),
+    sort: z.enum(NOTE_SORTS).catch("observed"),
+    page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  });
+
+const actionSchema = z.object({ intent: z.literal("create") });
+
+function parseFilters(url: URL, t: Translator) {
+  const schema = filtersSchema();
+  const raw = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, url.searchParams.get(key) ?? undefined]));
+  const { page, ...values } = schema.parse(raw);
+  const errors: Partial<Record<"from" | "to", string>> = {};
+  let from = values.from ? parseDay(values.from) : null;
+  let to = values.to ? parseDay(values.to) : null;
+  if (values.from && !from) errors.from = t("notes.filters.badDate");
+  if (values.to && !to) errors.to = t("notes.filters.badDate");
+  if (from && to && from > to) {
+    errors.to = t("notes.filters.badRange");
+    from = to = null;
+  }
+  const filters: Filters = {
+    q: values.q,
+    authorId: values.author || null,
+    tagId: values.tag || null,
+    from,
+    to,
+    sort: values.sort,
+    page,
+  };
+  const filtered = searchWords(values.q).length > 0 || Boolean(filters.authorId || filters.tagId || from || to);
+  return { filters, values: values satisfies NoteFilterValues, errors, filtered };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => projectPageTitle(matches, "notes.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { access, t } = await requireProjectAccess(request, params.projectId, "content.read");
+  const projectId = access.projectId;
+  const { filters, values, errors, filtered } = parseFilters(new URL(request.url), t);
+  const [{ total, notes }, authors, tags] = await Promise.all([
+    listNotes({ projectId, filters }),
+    listNoteAuthors({ projectId }),
+    listTags({ projectId }),
+  ]);
+  return json({
+    notes,
+    total,
+    page: filters.page,
+    pages: Math.max(1, Math.ceil(total / LIMITS.notesPerPage)),
+    filtered,
+    values,
+    errors,
+    authors,
+    tags,
+    canCreate: can(access, "notes.edit"),
+    queryMax: LIMITS.noteQueryMax,
+    sorts: NOTE_SORTS,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, access, t } = await requireProjectAccess(request, params.projectId, "notes.edit");
+  const parsed = actionSchema.safeParse({ intent: text(await readForm(request, t), "intent") });
+  if (!parsed.success) return json({ error: t("notes.invalidRequest") }, { status: 400 });
+  const note = await createNote({ projectId: access.projectId, authorId: user.id });
+  return redirect(`/projects/${access.projectId}/notes/${note.id}`);
+}
+
+export default function NotesPage() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  const projectId = useParams().projectId!;
+  const base = `/projects/${projectId}/notes`;
+  const busy = useNavigation().formMethod === "POST";
+  return (
+    <section className="panel stack" aria-labelledby="notes-title">
+      <div className="page-heading">
+        <h2 id="notes-title">{t("notes.title")}</h2>
+        {data.canCreate ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="create" />
+            <button type="submit" className="button primary" disabled={busy}>
+              {t("notes.new")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      {data.canCreate ? null : <p className="notice">{t("notes.readOnlyList")}</p>}
+      <NoteFilters
+        // Remounted on every navigation so that "clear" and the back button show the address's filters.
+        key={search}
+        values={data.values}
+        authors={data.authors}
+        tags={data.tags}
+        sorts={data.sorts}
+        errors={data.errors}
+        queryMax={data.queryMax}
+        resetHref={base}
+      />
+      <p role="status" className="note-count">
+        {countLabel(t, data.total, data.filtered)}
+      </p>
+      {data.notes.length ? (
+        <ul className="card-list note-list">
+          {data.notes.map((note) => (
+            <NoteCard key={note.id} note={note} href={`${base}/${note.id}`} />
+          ))}
+        </ul>
+      ) : data.total === 0 ? (
+        <EmptyState filtered={data.filtered} canCreate={data.canCreate} />
+      ) : null}
+      {data.pages > 1 ? <Pager page={data.page} pages={data.pages} search={search} /> : null}
+    </section>
+  );
+}
+
+function countLabel(t: Translator, total: number, filtered: boolean) {
+  if (total === 0) return filtered ? t("notes.noMatch.title") : t("notes.count.none");
+  if (filtered) return total === 1 ? t("notes.count.matchOne") : t("notes.count.matchMany", { count: total });
+  return total === 1 ? t("notes.count.one") : t("notes.count.many", { count: total });
+}
+
+function EmptyState({ filtered, canCreate }: { filtered: boolean; canCreate: boolean }) {
+  const t = useT();
+  return (
+    <div className="empty">
+      {filtered ? (
+        <p>{t("notes.noMatch.hint")}</p>
+      ) : (
+        <>
+          <p>
+            <strong>{t("notes.empty.title")}</strong>
+          </p>
+          <p>{canCreate ? t("notes.empty.canCreate") : t("notes.empty.readOnly")}</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Pager({ page, pages, search }: { page: number; pages: number; search: string }) {
+  const t = useT();
+  const to = (target: number) => {
+    const params = new URLSearchParams(search);
+    params.set("page", String(target));
+    return `?${params}`;
+  };
+  return (
+    <nav aria-label={t("notes.pages.label")} className="inline-form note-pager">
+      {page > 1 ? (
+        <Link to={to(Math.min(page - 1, pages))} className="button small" rel="prev">
+          {t("notes.pages.previous")}
+        </Link>
+      ) : null}
+      <span aria-current="page">{t("notes.pages.current", { page, pages })}</span>
+      {page < pages ? (
+        <Link to={to(page + 1)} className="button small" rel="next">
+          {t("notes.pages.next")}
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

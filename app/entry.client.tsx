@@ -10,3 +10,16 @@ startTransition(() => {
     </StrictMode>,
   );
 });
+
+// Lets a field note opened once be reopened offline (public/sw.js). Registered after the
+// page has loaded so it never competes with the first render; Remix may load this module
+// after the load event, hence the readyState check.
+function registerServiceWorker() {
+  navigator.serviceWorker.register("/sw.js").catch(() => {
+    // Private browsing or a locked-down browser: the app works, just not offline.
+  });
+}
+if ("serviceWorker" in navigator) {
+  if (document.readyState === "complete") registerServiceWorker();
+  else window.addEventListener("load", registerServiceWorker, { once: true });
+}

@@ -27,7 +27,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
                 <NavLink to="/account">{t("nav.account")}</NavLink>
               </li>
               <li>
-                <Form method="post" action="/logout">
+                <Form method="post" action="/logout" onSubmit={forgetSavedPages}>
                   <button type="submit" className="link-button">
                     {t("nav.logout")}
                   </button>
@@ -49,6 +49,11 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
       <LanguageSwitcher />
     </header>
   );
+}
+
+/** Pages saved for offline use belong to this person: drop them when they log out. */
+function forgetSavedPages() {
+  navigator.serviceWorker?.controller?.postMessage("logout");
 }
 
 function LanguageSwitcher() {

@@ -1,0 +1,58 @@
+/*
+ * Maillage service worker: a field note opened once can be opened again without network
+ * (in a field, on a phone). Its content comes from IndexedDB (y-indexeddb); this worker only
+ * keeps the note page itself and the app's fingerprinted assets.
+ * - /build/* (fingerprinted, never change): cache first.
+ * - A note page and its loader data: network first, the last good copy when offline.
+ * Everything else goes to the network untouched. Logging out clears the saved pages.
+ */
+const ASSETS = "maillage-assets-v1";
+const PAGES = "maillage-pages-v1";
+const NOTE_PAGE = /^\/projects\/[^/]+\/notes\/[^/]+$/;
+
+self.addEventListener("install", () => self.skipWaiting());
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(keys.filter((key) => key !== ASSETS && key !== PAGES).map((key) => caches.delete(key))),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith("/build/")) event.respondWith(cacheFirst(request));
+  else if (NOTE_PAGE.test(url.pathname)) event.respondWith(networkFirst(request));
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "logout") event.waitUntil(caches.delete(PAGES));
+});
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) (await caches.open(ASSETS)).put(request, response.clone());
+  return response;
+}
+
+async function networkFirst(request) {
+  try {
+    const response = await fetch(request);
+    // Only real pages: a login redirect or an error must not replace the saved copy.
+    if (response.status === 200) (await caches.open(PAGES)).put(request, response.clone());
+    return response;
+  } catch (error) {
+    const cached = await caches.match(request, { cacheName: PAGES });
+    if (cached) return cached;
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { createNote, createProject, createUser } from "../factories";
+import { launchBrowser, newContext } from "../support/browser";
+import { startServer, type TestServer } from "../support/server";
+
+/**
+ * A note opened once can be opened again with no network (public/sw.js keeps the page,
+ * y-indexeddb the text), edited, and the edits reach the server when the network returns.
+ */
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  expect(server.stderr()).toBe("");
+});
+
+test("reopen a note offline after a reload, edit it, and sync when back online", async () => {
+  const user = await createUser(server.db, { name: "Léa Terrain" });
+  const project = await createProject(server.db, { members: [[user.id, "local_actor"]] });
+  const note = await createNote(server.db, { projectId: project.id, authorId: user.id });
+  const path = `/projects/${project.id}/notes/${note.id}`;
+
+  const phone = await newContext(browser, { width: 375, height: 740 });
+  // Chromium logs the failed network attempts while offline; those are the point of the test.
+  const page = await phone.newPage();
+  await page.goto(`${server.url}/login?redirectTo=${encodeURIComponent(path)}`);
+  await page.getByLabel("Adresse électronique").fill(user.email);
+  await page.getByLabel("Mot de passe").fill(user.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL(`**${path}`);
+  await page
+    .getByRole("status")
+    .filter({ hasText: /^synchronisé$/ })
+    .waitFor();
+  await page.getByRole("textbox", { name: "Texte de la note" }).click();
+  await page.keyboard.type("Relevé au marché couvert");
+  // The worker must control the page before the network goes: reload once online.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page
+    .getByRole("status")
+    .filter({ hasText: /^synchronisé$/ })
+    .waitFor();
+  expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+
+  await phone.context.setOffline(true);
+  await page.reload();
+  const editor = page.getByRole("textbox", { name: "Texte de la note" });
+  await editor.waitFor();
+  await expect.poll(() => editor.textContent(), { timeout: 10_000 }).toContain("Relevé au marché couvert");
+  await page
+    .getByRole("status")
+    .filter({ hasText: /^hors ligne/ })
+    .waitFor();
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(" — ajouté hors ligne");
+
+  await phone.context.setOffline(false);
+  await page
+    .getByRole("status")
+    .filter({ hasText: /^synchronisé$/ })
+    .waitFor({ timeout: 40_000 });
+  await expect
+    .poll(() => server.db.note.findUnique({ where: { id: note.id }, select: { title: true } }), { timeout: 10_000 })
+    .toEqual({ title: "Relevé au marché couvert — ajouté hors ligne" });
+  expect(phone.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|WebSocket|net::/.test(p))).toEqual([]);
+  await phone.context.close();
+});

@@ -2,12 +2,12 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { formatDate } from "~/utils/format";
 import { FieldMessages, FormError, TextField, useFocusFirstError } from "./form-field";
-import { NoteCommunePicker, type PickedCommune } from "./note-commune-picker";
+import { TerritoryPicker, type PickedTerritory, type TerritoryPickerTexts } from "./territory-picker";
 
 export type NoteMetadataValues = {
   observedOn: string;
   place: string;
-  commune: PickedCommune | null;
+  commune: PickedTerritory | null;
   tagIds: string[];
   newTag: string;
 };
@@ -15,6 +15,16 @@ export type NoteMetadataValues = {
 export type NoteMetadataLimits = { placeMax: number; tagMax: number; earliestDay: string; latestDay: string };
 
 type Tag = { id: string; label: string };
+
+const COMMUNES_ONLY = ["commune"] as const;
+const COMMUNE_TEXTS: TerritoryPickerTexts = {
+  label: "notes.meta.commune",
+  hint: "notes.meta.communeHint",
+  results: "notes.meta.communeResults",
+  none: "notes.meta.communeNone",
+  picked: "notes.meta.communePicked",
+  clear: "notes.meta.communeClear",
+};
 
 /** Observed date, place, commune and codebook tags of a note, for the roles that may edit notes. */
 export function NoteMetadataForm({
@@ -56,7 +66,14 @@ export function NoteMetadataForm({
         maxLength={limits.placeMax}
         error={errors.place}
       />
-      <NoteCommunePicker name="commune" initial={values.commune} error={errors.commune} />
+      <TerritoryPicker
+        name="commune"
+        initial={values.commune}
+        error={errors.commune}
+        kinds={COMMUNES_ONLY}
+        hiddenValue={(commune) => commune.code}
+        texts={COMMUNE_TEXTS}
+      />
       <fieldset className="field" aria-describedby={`tagIds-hint${errors.tagIds ? " tagIds-error" : ""}`}>
         <legend>{t("notes.meta.tags")}</legend>
         {tags.length ? (

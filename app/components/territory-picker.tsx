@@ -1,11 +1,31 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
+import type { TerritoryKind } from "~/models/vocabulary";
 import type { TerritoryOption } from "~/routes/api.territories";
 import { formatNumber } from "~/utils/format";
 import { describedBy, FieldMessages } from "./form-field";
 
 export type PickedTerritory = Pick<TerritoryOption, "value" | "kind" | "code" | "name" | "departement" | "population">;
+
+/** The texts around the field; the defaults are the project form's. */
+export type TerritoryPickerTexts = {
+  label: MessageKey;
+  hint: MessageKey;
+  results: MessageKey;
+  none: MessageKey;
+  picked: MessageKey;
+  clear?: MessageKey;
+};
+
+const PROJECT_TEXTS: TerritoryPickerTexts = {
+  label: "project.form.territory",
+  hint: "project.form.territoryHint",
+  results: "project.form.territoryResults",
+  none: "project.form.territoryNone",
+  picked: "project.form.territoryPicked",
+};
 
 /**
  * An ARIA 1.2 combobox over the official territories: type a name, an INSEE code or a
@@ -17,10 +37,19 @@ export function TerritoryPicker({
   name,
   initial,
   error,
+  kinds,
+  hiddenValue = (territory) => territory.value,
+  texts = PROJECT_TEXTS,
 }: {
   name: string;
   initial?: PickedTerritory | null;
   error?: string;
+  /** Only these kinds of territory (the search itself is narrowed, so all ten results fit). */
+  kinds?: readonly TerritoryKind[];
+  /** What the hidden field carries: "kind:code" unless told otherwise. */
+  hiddenValue?: (territory: PickedTerritory) => string;
+  /** Texts; a `clear` key adds a button that empties an optional choice. */
+  texts?: TerritoryPickerTexts;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -38,7 +67,8 @@ export function TerritoryPicker({
   useEffect(() => {
     if (!open || trimmed.length < 2) return;
     // Debounced so a phone on a slow network sends one request per pause, not per key.
-    const timer = setTimeout(() => fetcher.load(`/api/territories?q=${encodeURIComponent(trimmed)}`), 200);
+    const kindParams = (kinds ?? []).map((kind) => `&kind=${kind}`).join("");
+    const timer = setTimeout(() => fetcher.load(`/api/territories?q=${encodeURIComponent(trimmed)}${kindParams}`), 200);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- fetcher identity changes every render
   }, [trimmed, open]);
@@ -86,8 +116,8 @@ export function TerritoryPicker({
   const inputId = `${name}-search`;
   return (
     <div className="field territory-picker">
-      <label htmlFor={inputId}>{t("project.form.territory")}</label>
-      <input type="hidden" name={name} value={picked?.value ?? ""} />
+      <label htmlFor={inputId}>{t(texts.label)}</label>
+      <input type="hidden" name={name} value={picked ? hiddenValue(picked) : ""} />
       <input
         id={inputId}
         name={`${name}Query`}
@@ -110,13 +140,7 @@ export function TerritoryPicker({
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label={t("project.form.territoryResults")}
-        className="listbox"
-        hidden={!showList}
-      >
+      <ul id={listId} role="listbox" aria-label={t(texts.results)} className="listbox" hidden={!showList}>
         {current.map((option, index) => (
           <li
             key={option.value}
@@ -141,16 +165,30 @@ export function TerritoryPicker({
             ? t("territory.searching")
             : current.length
               ? t("territory.resultCount", { count: current.length })
-              : t("project.form.territoryNone")
+              : t(texts.none)
           : ""}
       </p>
       {open && !searching && trimmed.length >= 2 && current.length === 0 && !picked ? (
-        <p className="field-hint">{t("project.form.territoryNone")}</p>
+        <p className="field-hint">{t(texts.none)}</p>
       ) : null}
-      <p aria-live="polite" className="field-hint picked">
-        {picked ? t("project.form.territoryPicked", { name: picked.name, details: describe(picked) }) : ""}
-      </p>
-      <FieldMessages name={name} hint={t("project.form.territoryHint")} error={error} />
+      <div className="inline-form">
+        <p aria-live="polite" className="field-hint picked">
+          {picked ? t(texts.picked, { name: picked.name, details: describe(picked) }) : ""}
+        </p>
+        {picked && texts.clear ? (
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              setPicked(null);
+              setQuery("");
+            }}
+          >
+            {t(texts.clear)}
+          </button>
+        ) : null}
+      </div>
+      <FieldMessages name={name} hint={t(texts.hint)} error={error} />
     </div>
   );
 }

@@ -134,12 +134,13 @@ export function territoryName(kind: "departement" | "region", code: string | nul
  * Search by name (any word start, accents ignored), INSEE code, postal code or SIREN.
  * Exact matches first, then name prefixes, then larger populations.
  */
-export function searchTerritories(query: string, limit = 10): Territory[] {
+export function searchTerritories(query: string, limit = 10, kinds?: readonly TerritoryKind[]): Territory[] {
   const folded = foldForSearch(query);
   if (folded.length === 0) return [];
   const code = query.trim().toUpperCase();
   const scored: { territory: Indexed; score: number }[] = [];
   for (const territory of getIndex()) {
+    if (kinds && !kinds.includes(territory.kind)) continue;
     const score = matchScore(territory, folded, code);
     if (score > 0) scored.push({ territory, score });
   }

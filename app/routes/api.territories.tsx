@@ -1,12 +1,17 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/models/auth.server";
 import { searchTerritories, territoryName } from "~/models/territory.server";
+import { TERRITORY_KINDS, type TerritoryKind } from "~/models/vocabulary";
 
 /** Territory search for the picker: by name, INSEE code, postal code or SIREN. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  const results = searchTerritories(query, 10).map((t) => ({
+  const params = new URL(request.url).searchParams;
+  const query = (params.get("q") ?? "").slice(0, 100);
+  const kinds = params
+    .getAll("kind")
+    .filter((k): k is TerritoryKind => (TERRITORY_KINDS as readonly string[]).includes(k));
+  const results = searchTerritories(query, 10, kinds.length ? kinds : undefined).map((t) => ({
     value: `${t.kind}:${t.code}`,
     kind: t.kind,
     code: t.code,

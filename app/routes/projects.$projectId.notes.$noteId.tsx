@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData, useParams, useRouteError } from "@r
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { LastEdit } from "~/components/note-card";
-import type { PickedCommune } from "~/components/note-commune-picker";
+import type { PickedTerritory } from "~/components/territory-picker";
 import { NoteEditorArea } from "~/components/note-editor-area";
 import { NoteMetadataForm, NoteMetadataView, type NoteMetadataValues } from "~/components/note-metadata-form";
 import { localeFromRequest, type Locale, type Translator } from "~/i18n";
@@ -73,11 +73,12 @@ function metadataSchema(t: Translator, locale: Locale) {
 }
 
 /** The commune as the picker shows it; a code the official data dropped keeps its stored name. */
-function pickedCommune(code: string | null, storedName: string | null = null): PickedCommune | null {
+function pickedCommune(code: string | null, storedName: string | null = null): PickedTerritory | null {
   if (!code) return null;
   const commune = code.length <= 5 ? findTerritory("commune", code) : null;
-  if (commune) return { code, name: commune.name, departement: commune.departement, population: commune.population };
-  return storedName ? { code, name: storedName, departement: null, population: null } : null;
+  const base = { value: `commune:${code}`, kind: "commune" as const, code };
+  if (commune) return { ...base, name: commune.name, departement: commune.departement, population: commune.population };
+  return storedName ? { ...base, name: storedName, departement: null, population: null } : null;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {

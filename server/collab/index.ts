@@ -7,6 +7,7 @@ import { authorizeUpgrade, COLLAB_PATH } from "./auth";
 import type { CollabOptions } from "./options";
 import type { DocumentStore } from "./persistence";
 import { writeProjection, type Editor } from "./projections";
+import { hashSessionId } from "../../app/models/session-adapter.server";
 import { handleMessage } from "./protocol";
 import { revalidateClients } from "./revalidation";
 import { Room, type Client } from "./room";
@@ -72,11 +73,14 @@ export function attachCollaboration(
   const hooks = {
     log,
     changed(room: Room, editor: Editor) {
-      const state = projections.get(room) ?? { timer: null, editor: null };
-      state.editor = editor;
-      if (state.timer) clearTimeout(state.timer);
-      state.timer = setTimeout(() => void flushProjection(room), options.projectionDelayMs);
-      projections.set(room, state);
+      // At most one projection per delay while people type, not a timer reset per keystroke.
+      const state = projections.get(room);
+      if (state) {
+        state.editor = editor;
+        return;
+      }
+      const timer = setTimeout(() => void flushProjection(room), options.projectionDelayMs);
+      projections.set(room, { timer, editor });
     },
     emptied(room: Room) {
       clearTimeout(unloadTimers.get(room));
@@ -115,11 +119,11 @@ export function attachCollaboration(
     const client: Client = {
       socket,
       userId: auth.user.id,
-      sessionId: auth.sessionId,
       projectId: auth.projectId,
       readOnly: auth.readOnly,
       awarenessIds: new Set(),
       dropped: 0,
+      sessionHash: hashSessionId(auth.sessionId),
     };
     socket.on("error", (error) => log(`${room.name.name}: socket error (${error.message})`));
     socket.on("message", (data: RawData, isBinary: boolean) => {

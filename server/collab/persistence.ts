@@ -7,8 +7,8 @@ import Database from "better-sqlite3";
 export interface DocumentStore {
   /** The latest snapshot and every update appended after it, in order. */
   load(docName: string): { snapshot: Uint8Array | null; updates: StoredUpdate[] };
-  /** Appends one update durably and returns its id. Throws — having written nothing — on failure. */
-  append(docName: string, update: Uint8Array): number;
+  /** Appends updates durably, in one transaction, and returns their ids. Throws — having written nothing — on failure. */
+  appendMany(docName: string, updates: Uint8Array[]): number[];
   /** Replaces updates up to `uptoId` by `state`, in one transaction. */
   compact(docName: string, state: Uint8Array, uptoId: number): void;
   close(): void;
@@ -25,11 +25,17 @@ export type StoredUpdate = { id: number; update: Uint8Array };
 export class SqliteDocumentStore implements DocumentStore {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly checkpointTimer: NodeJS.Timeout;
 
   constructor(file: string) {
     this.db = new Database(file, { timeout: 5000 });
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
+    // Checkpoints (copying the WAL into the database) cost milliseconds: not on every 1,000
+    // pages of keystrokes, but on a timer, without blocking writers.
+    this.db.pragma("wal_autocheckpoint = 10000");
+    this.checkpointTimer = setInterval(() => this.db.pragma("wal_checkpoint(PASSIVE)"), 5000);
+    this.checkpointTimer.unref();
     this.statements = {
       snapshot: this.db.prepare<[string], { state: Buffer; lastUpdateId: number }>(
         'SELECT state, lastUpdateId FROM "DocumentSnapshot" WHERE docName = ?',
@@ -54,12 +60,13 @@ export class SqliteDocumentStore implements DocumentStore {
     return { snapshot: snapshot ? new Uint8Array(snapshot.state) : null, updates };
   }
 
-  append(docName: string, update: Uint8Array): number {
-    const result = this.statements.append.run(
-      docName,
-      Buffer.from(update.buffer, update.byteOffset, update.byteLength),
-    );
-    return Number(result.lastInsertRowid);
+  appendMany(docName: string, updates: Uint8Array[]): number[] {
+    return this.db.transaction(() =>
+      updates.map((update) => {
+        const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+        return Number(this.statements.append.run(docName, bytes).lastInsertRowid);
+      }),
+    )();
   }
 
   compact(docName: string, state: Uint8Array, uptoId: number): void {
@@ -70,6 +77,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   close(): void {
+    clearInterval(this.checkpointTimer);
     this.db.close();
   }
 }

@@ -45,11 +45,17 @@ export function handleMessage(room: Room, client: Client, message: Uint8Array): 
 }
 
 function handleSync(room: Room, client: Client, decoder: decoding.Decoder): void {
+  room.ensureLoaded();
   const subtype = decoding.readVarUint(decoder);
   if (subtype === syncProtocol.messageYjsSyncStep1) {
     const stateVector = decoding.readVarUint8Array(decoder);
     // Throws on a malformed state vector, before anything is sent.
-    const missing = Y.encodeStateAsUpdate(room.doc, stateVector);
+    Y.decodeStateVector(stateVector);
+    // A client sent the stored bytes of a cold document asked before they arrived: it only
+    // misses what changed since they were read, not the whole document a second time.
+    const known = client.sentStored && room.loadedStateVector ? room.loadedStateVector : stateVector;
+    client.sentStored = false;
+    const missing = Y.encodeStateAsUpdate(room.doc, known);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
@@ -74,6 +80,7 @@ function handleSync(room: Room, client: Client, decoder: decoding.Decoder): void
 /** Decodes the whole update so that garbage is refused before it reaches the store. */
 function isEmptyUpdate(update: Uint8Array): boolean {
   if (update.length === 0) throw new ProtocolError("empty update");
+  if (update.length === 2 && update[0] === 0 && update[1] === 0) return true; // no structs, no deletions
   try {
     const { structs, ds } = Y.decodeUpdate(update);
     return structs.length === 0 && ds.clients.size === 0;

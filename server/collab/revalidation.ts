@@ -1,6 +1,5 @@
 import { batchProjectAccess, canWriteDocument } from "../../app/models/document-access.server";
 import { prisma } from "../../app/models/db.server";
-import { hashSessionId } from "../../app/models/session-adapter.server";
 import type { Room } from "./room";
 
 /** Close codes the editor understands: stop for good, or reconnect with new rights. */
@@ -15,7 +14,7 @@ export const CLOSE_RIGHTS_CHANGED = 4409;
 export async function revalidateClients(rooms: Map<string, Room>, log: (line: string) => void): Promise<void> {
   const entries = [...rooms.values()].flatMap((room) => [...room.clients.values()].map((client) => ({ room, client })));
   if (entries.length === 0) return;
-  const hashes = [...new Set(entries.map((e) => hashSessionId(e.client.sessionId)))];
+  const hashes = [...new Set(entries.map((e) => e.client.sessionHash))];
   const live = await prisma.session.findMany({
     where: { id: { in: hashes }, expiresAt: { gt: new Date() } },
     select: { id: true },
@@ -27,7 +26,7 @@ export async function revalidateClients(rooms: Map<string, Room>, log: (line: st
 
   for (const { room, client } of entries) {
     const current = access.get(`${client.userId}|${client.projectId}`);
-    if (!liveHashes.has(hashSessionId(client.sessionId)) || !current) {
+    if (!liveHashes.has(client.sessionHash) || !current) {
       log(`${room.name.name}: access ended for ${client.userId}, closing`);
       client.socket.close(CLOSE_ACCESS_ENDED, "access ended");
     } else if (canWriteDocument(current, room.name) === client.readOnly) {

@@ -5,7 +5,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { DocumentName } from "../../app/models/document-access.server";
 import type { CollabOptions } from "./options";
-import type { DocumentStore } from "./persistence";
+import type { DocumentStore, StoredUpdate } from "./persistence";
 import type { Editor } from "./projections";
 
 export const MESSAGE_SYNC = 0;
@@ -16,13 +16,16 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 export type Client = {
   socket: WebSocket;
   userId: string;
-  sessionId: string;
   projectId: string;
   readOnly: boolean;
   /** Awareness client ids this socket introduced; only it may change or remove them. */
   awarenessIds: Set<number>;
   /** Updates dropped because the client is read-only (for tests and logs). */
   dropped: number;
+  /** SHA-256 of the session id, as stored, for the periodic re-check. */
+  sessionHash: string;
+  /** Was sent the stored bytes of a cold document; its first sync step 1 predates them. */
+  sentStored?: boolean;
 };
 
 export type RoomHooks = {
@@ -39,7 +42,7 @@ const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 /**
  * A document in memory: its Y.Doc, awareness and sockets. Every update from a client is
  * appended to the store *before* it is applied and broadcast, so any edit another client has
- * seen is on disk. When a write fails the update waits in `pending` (in order, not applied,
+ * seen is on disk. When a write fails the updates wait in `queue` (in order, not applied,
  * not broadcast) and the write is retried; the room stays loaded until it succeeds.
  */
 export class Room {
@@ -48,7 +51,13 @@ export class Room {
   readonly clients = new Map<WebSocket, Client>();
   private lastStoredId = 0;
   private storedSinceCompaction = 0;
-  private readonly pending: { update: Uint8Array; client: Client }[] = [];
+  /** What the store held when the room opened, until it is applied to `doc` (see join). */
+  private stored: { snapshot: Uint8Array | null; updates: StoredUpdate[] } | null = null;
+  /** The state the stored bytes gave, for clients that were sent those bytes directly (see join). */
+  loadedStateVector: Uint8Array | null = null;
+  /** Accepted updates not stored yet, in arrival order: written together at the end of the tick. */
+  private readonly queue: { update: Uint8Array; client: Client }[] = [];
+  private flushScheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelay: number;
 
@@ -65,9 +74,19 @@ export class Room {
     this.awareness.on("update", (change: AwarenessChange, origin: unknown) => this.relayAwareness(change, origin));
   }
 
-  /** Loads the snapshot and the updates after it. An unreadable stored update is skipped, not fatal. */
+  /** Reads the snapshot and the updates after it; they are applied to `doc` on first need. */
   load(): void {
-    const { snapshot, updates } = this.store.load(this.name.name);
+    this.stored = this.store.load(this.name.name);
+    this.lastStoredId = this.stored.updates.at(-1)?.id ?? 0;
+    this.storedSinceCompaction = this.stored.updates.length;
+    if (!this.stored.snapshot && this.stored.updates.length === 0) this.stored = null;
+  }
+
+  /** Builds the Y.Doc from what was stored. An unreadable stored update is skipped, not fatal. */
+  ensureLoaded(): void {
+    if (!this.stored) return;
+    const { snapshot, updates } = this.stored;
+    this.stored = null;
     Y.transact(this.doc, () => {
       if (snapshot) Y.applyUpdate(this.doc, snapshot, "store");
       for (const { id, update } of updates) {
@@ -76,10 +95,9 @@ export class Room {
         } catch (error) {
           this.hooks.log(`${this.name.name}: stored update ${id} unreadable, skipped (${String(error)})`);
         }
-        this.lastStoredId = id;
       }
     });
-    this.storedSinceCompaction = updates.length;
+    this.loadedStateVector = Y.encodeStateVector(this.doc);
   }
 
   get size(): number {
@@ -88,18 +106,45 @@ export class Room {
 
   /** Nothing would be lost by dropping this room from memory. */
   get idle(): boolean {
-    return this.clients.size === 0 && this.pending.length === 0;
+    return this.clients.size === 0 && this.queue.length === 0;
   }
 
   join(client: Client): void {
     this.clients.set(client.socket, client);
-    // Start the sync: our state vector (the client answers with what we miss), then presence.
+    if (this.stored) {
+      // Cold document: send the stored bytes as they are — the client starts applying them at
+      // once — and build our Y.Doc right after, instead of making the client wait for it.
+      this.sendStored(client, this.stored);
+      client.sentStored = true;
+      setImmediate(() => {
+        this.ensureLoaded();
+        if (this.clients.has(client.socket)) this.sendSyncStep1(client);
+      });
+    } else {
+      this.sendSyncStep1(client);
+    }
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) this.send(client, awarenessMessage(encodeAwarenessUpdate(this.awareness, states)));
+  }
+
+  /** Our state vector: the client answers with what we miss. */
+  private sendSyncStep1(client: Client): void {
     const sync = encoding.createEncoder();
     encoding.writeVarUint(sync, MESSAGE_SYNC);
     syncProtocol.writeSyncStep1(sync, this.doc);
     this.send(client, encoding.toUint8Array(sync));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) this.send(client, awarenessMessage(encodeAwarenessUpdate(this.awareness, states)));
+  }
+
+  private sendStored(client: Client, { snapshot, updates }: { snapshot: Uint8Array | null; updates: StoredUpdate[] }) {
+    const [first, ...rest] = snapshot ? [snapshot, ...updates.map((u) => u.update)] : updates.map((u) => u.update);
+    for (const [index, update] of [first!, ...rest].entries()) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      // The first as sync step 2, which marks the client synced; the rest as plain updates.
+      encoding.writeVarUint(encoder, index === 0 ? syncProtocol.messageYjsSyncStep2 : syncProtocol.messageYjsUpdate);
+      encoding.writeVarUint8Array(encoder, update);
+      this.send(client, encoding.toUint8Array(encoder));
+    }
   }
 
   leave(socket: WebSocket): void {
@@ -110,52 +155,64 @@ export class Room {
     if (this.clients.size === 0) this.hooks.emptied(this);
   }
 
-  /** A document update from a client, already decoded and validated. */
+  /**
+   * A document update from a client, already validated. Updates accepted during one tick are
+   * stored in one transaction (a commit costs more than the rows in it), then applied and
+   * broadcast in order — never broadcast before they are stored.
+   */
   receive(update: Uint8Array, client: Client): void {
-    if (this.pending.length > 0) {
-      this.pending.push({ update, client });
-      return;
-    }
-    if (!this.storeAndApply(update, client)) {
-      this.pending.push({ update, client });
-      this.scheduleRetry();
-    }
+    this.queue.push({ update, client });
+    if (this.retryTimer || this.flushScheduled) return; // a failed write is retried first: wait in line
+    this.flushScheduled = true;
+    // A microtask runs once ws has emitted every frame of the TCP chunk being read: a burst is
+    // one transaction, a lone keystroke is written without waiting for the next loop turn.
+    queueMicrotask(() => this.flush());
   }
 
-  private storeAndApply(update: Uint8Array, client: Client): boolean {
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.queue.length === 0) return;
+    const batch = this.queue.splice(0);
+    let ids: number[];
     try {
-      this.lastStoredId = this.store.append(this.name.name, update);
+      ids = this.store.appendMany(
+        this.name.name,
+        batch.map((entry) => entry.update),
+      );
     } catch (error) {
+      // Nothing was written (one transaction); keep the batch first in line and retry.
+      this.queue.unshift(...batch);
       this.hooks.log(`${this.name.name}: write failed, will retry (${String(error)})`);
-      return false;
+      this.scheduleRetry();
+      return;
     }
-    this.storedSinceCompaction++;
-    Y.applyUpdate(this.doc, update, client);
-    this.hooks.changed(this, { userId: client.userId, at: new Date() });
+    this.retryDelay = this.options.retryWriteMs;
+    this.lastStoredId = ids.at(-1) ?? this.lastStoredId;
+    this.storedSinceCompaction += batch.length;
+    this.ensureLoaded();
+    for (const { update, client } of batch) {
+      try {
+        Y.applyUpdate(this.doc, update, client);
+      } catch (error) {
+        this.hooks.log(`${this.name.name}: stored update could not be applied (${String(error)})`);
+      }
+    }
+    this.hooks.changed(this, { userId: batch.at(-1)!.client.userId, at: new Date() });
     if (this.storedSinceCompaction >= this.options.compactEvery) this.compact();
-    return true;
   }
 
   private scheduleRetry(): void {
     if (this.retryTimer) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      while (this.pending.length > 0) {
-        const next = this.pending[0]!;
-        if (!this.storeAndApply(next.update, next.client)) {
-          this.retryDelay = Math.min(this.retryDelay * 2, 5000);
-          this.scheduleRetry();
-          return;
-        }
-        this.pending.shift();
-      }
-      this.retryDelay = this.options.retryWriteMs;
+      this.flush();
     }, this.retryDelay);
+    this.retryDelay = Math.min(this.retryDelay * 2, 5000);
   }
 
   /** Merges the update log into one snapshot. A failure leaves the log as it was. */
   compact(): void {
-    if (this.storedSinceCompaction === 0 || this.lastStoredId === 0) return;
+    if (this.stored || this.storedSinceCompaction === 0 || this.lastStoredId === 0) return;
     try {
       this.store.compact(this.name.name, Y.encodeStateAsUpdate(this.doc), this.lastStoredId);
       this.storedSinceCompaction = 0;

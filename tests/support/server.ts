@@ -5,7 +5,7 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { inject } from "vitest";
 import { PrismaClient } from "~/generated/prisma/client";
-import { BIN, ROOT, TMP } from "./paths";
+import { ROOT, TMP } from "./paths";
 
 export type TestServer = {
   url: string;
@@ -31,7 +31,9 @@ export async function startServer({
 }: { env?: Record<string, string>; databaseFile?: string } = {}): Promise<TestServer> {
   // A restart after crash() reuses the same file.
   if (!fs.existsSync(databaseFile)) fs.copyFileSync(inject("baseDatabase"), databaseFile);
-  const child = spawn(BIN("tsx"), ["server/index.ts"], {
+  // Node itself with tsx's loader, not the `tsx` command: that one is a wrapper process, and
+  // kill -9 on a wrapper would leave the real server running.
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,

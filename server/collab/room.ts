@@ -111,16 +111,16 @@ export class Room {
 
   join(client: Client): void {
     this.clients.set(client.socket, client);
-    if (this.stored) {
-      // Cold document: send the stored bytes as they are — the client starts applying them at
-      // once — and build our Y.Doc right after, instead of making the client wait for it.
-      this.sendStored(client, this.stored);
+    if (this.stored && this.trySendStored(client, this.stored)) {
+      // Cold document: the stored bytes went as they are — the client starts applying them at
+      // once — and our Y.Doc is built right after, instead of making the client wait for it.
       client.sentStored = true;
       setImmediate(() => {
         this.ensureLoaded();
         if (this.clients.has(client.socket)) this.sendSyncStep1(client);
       });
     } else {
+      this.ensureLoaded();
       this.sendSyncStep1(client);
     }
     const states = [...this.awareness.getStates().keys()];
@@ -135,16 +135,27 @@ export class Room {
     this.send(client, encoding.toUint8Array(sync));
   }
 
-  private sendStored(client: Client, { snapshot, updates }: { snapshot: Uint8Array | null; updates: StoredUpdate[] }) {
-    const [first, ...rest] = snapshot ? [snapshot, ...updates.map((u) => u.update)] : updates.map((u) => u.update);
-    for (const [index, update] of [first!, ...rest].entries()) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      // The first as sync step 2, which marks the client synced; the rest as plain updates.
-      encoding.writeVarUint(encoder, index === 0 ? syncProtocol.messageYjsSyncStep2 : syncProtocol.messageYjsUpdate);
-      encoding.writeVarUint8Array(encoder, update);
-      this.send(client, encoding.toUint8Array(encoder));
+  /**
+   * The stored bytes as one sync step 2: the client counts itself synced on receiving it, so
+   * it must hold everything. A compacted document is a single snapshot, sent as it is.
+   */
+  private trySendStored(
+    client: Client,
+    { snapshot, updates }: { snapshot: Uint8Array | null; updates: StoredUpdate[] },
+  ) {
+    const parts = [...(snapshot ? [snapshot] : []), ...updates.map((u) => u.update)];
+    let merged: Uint8Array;
+    try {
+      merged = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+    } catch {
+      return false; // an unreadable stored update: the slow path skips it (ensureLoaded)
     }
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(encoder, merged);
+    this.send(client, encoding.toUint8Array(encoder));
+    return true;
   }
 
   leave(socket: WebSocket): void {

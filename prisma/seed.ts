@@ -4,6 +4,7 @@
  * and by `npm run db:seed`. Every demo account uses DEMO_PASSWORD.
  */
 import type { PrismaClient } from "../app/generated/prisma/client";
+import { seedDemoNotes } from "./seed-notes";
 import { hashPassword } from "../app/models/password.server";
 import { findTerritory, type Territory } from "../app/models/territory.server";
 import type { Phase, ProjectRole, Sector, SiteRole, TerritoryKind, Visibility } from "../app/models/vocabulary";
@@ -104,7 +105,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
     }
     for (const project of DEMO_PROJECTS) {
       const territory = territoryOrThrow(project.territory);
-      await tx.project.create({
+      const created = await tx.project.create({
         data: {
           title: project.title,
           question: project.question,
@@ -122,6 +123,9 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
         },
         select: { id: true },
       });
+      if (project === DEMO_PROJECTS[0]) {
+        await seedDemoNotes(tx, { projectId: created.id, authorIds: [ids.rachid, ids.lea, ids.camille] });
+      }
     }
   });
 }

@@ -137,7 +137,8 @@ function LiveEditor({
         </p>
       ) : null}
       {readOnly ? (
-        <p id={readOnlyNoticeId} className="notice">
+        // The page already shows this notice; here it only names the editor's state for screen readers.
+        <p id={readOnlyNoticeId} className="visually-hidden">
           {t("editor.readOnly")}
         </p>
       ) : null}

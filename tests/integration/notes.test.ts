@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { ProjectRole } from "~/models/vocabulary";
 import { createNote, createProject, createTag, createUser } from "../factories";
 import { HttpClient, location } from "../support/http-client";
-import { startServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
+import { logIn, serverForFile } from "../support/session";
 
+const currentServer = serverForFile();
 let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-  expect(server.stderr()).toBe("");
+beforeAll(() => {
+  server = currentServer();
 });
 
-async function session(overrides: Parameters<typeof createUser>[1] = {}) {
-  const user = await createUser(server.db, overrides);
-  const client = new HttpClient(server.url);
-  expect((await client.post("/login", { email: user.email, password: user.password })).status).toBe(302);
-  return { user, client };
-}
+const session = (overrides: Parameters<typeof createUser>[1] = {}) => logIn(server, overrides);
 
 /** A project with one member of the given role, logged in. */
 async function memberOf(role: ProjectRole) {

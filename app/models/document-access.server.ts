@@ -1,6 +1,5 @@
 import { prisma } from "./db.server";
-import { can, getProjectAccess, type ProjectAccess, type ProjectAction } from "./permissions.server";
-import type { SiteRole } from "./vocabulary";
+import { accessFrom, can, type ProjectAccess, type ProjectAction } from "./permissions.server";
 
 /**
  * Co-edited documents are named "<kind>:<id>" (ARCHITECTURE.md). This module maps a name to
@@ -25,27 +24,6 @@ export function parseDocumentName(name: string): DocumentName | null {
   return { kind: kind as DocumentKind, id: id!, name };
 }
 
-async function projectOf(doc: DocumentName): Promise<string | null> {
-  switch (doc.kind) {
-    case "note":
-      return (await prisma.note.findUnique({ where: { id: doc.id }, select: { projectId: true } }))?.projectId ?? null;
-  }
-}
-
-export type DocumentAccess = { projectId: string; access: ProjectAccess; canWrite: boolean };
-
-/** Null when the document does not exist or the viewer may not know it exists (→ 404). */
-export async function getDocumentAccess(
-  viewer: { id: string; siteRole: SiteRole },
-  doc: DocumentName,
-): Promise<DocumentAccess | null> {
-  const projectId = await projectOf(doc);
-  if (!projectId) return null;
-  const access = await getProjectAccess(viewer, projectId);
-  if (!access || !can(access, "content.read")) return null;
-  return { projectId, access, canWrite: canWriteDocument(access, doc) };
-}
-
 /**
  * Current access for many (user, project) pairs in three queries, for the websocket server's
  * periodic re-check of open sockets. Keys are `${userId}|${projectId}`.
@@ -67,11 +45,9 @@ export async function batchProjectAccess(pairs: { userId: string; projectId: str
   const result = new Map<string, ProjectAccess | null>();
   for (const { userId, projectId } of pairs) {
     const key = `${userId}|${projectId}`;
-    const role = roles.get(key);
-    if (role) result.set(key, { projectId, role: role as ProjectAccess["role"] });
-    else if (siteRoles.get(userId) === "coalition_coordinator" && visibilities.get(projectId) === "coalition") {
-      result.set(key, { projectId, role: null });
-    } else result.set(key, null);
+    const visibility = visibilities.get(projectId);
+    const facts = { projectId, role: roles.get(key) ?? null, siteRole: siteRoles.get(userId) ?? "member" };
+    result.set(key, visibility ? accessFrom({ ...facts, visibility }) : null);
   }
   return result;
 }

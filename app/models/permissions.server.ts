@@ -57,6 +57,26 @@ export type ProjectAccess = {
 type Viewer = { id: string; siteRole: SiteRole };
 
 /**
+ * The access rule itself, from facts however they were fetched: members by their role;
+ * coalition staff read projects shared with the coalition; everyone else nothing.
+ */
+export function accessFrom({
+  projectId,
+  role,
+  visibility,
+  siteRole,
+}: {
+  projectId: string;
+  role: string | null;
+  visibility: string;
+  siteRole: string;
+}): ProjectAccess | null {
+  if (role) return { projectId, role: role as ProjectRole };
+  if (siteRole === "coalition_coordinator" && visibility === "coalition") return { projectId, role: null };
+  return null;
+}
+
+/**
  * The viewer's access to a project, or null when the project does not exist *or* the
  * viewer may not know it exists — callers answer 404 in both cases, never 403.
  */
@@ -66,12 +86,12 @@ export async function getProjectAccess(viewer: Viewer, projectId: string): Promi
     select: { visibility: true, memberships: { where: { userId: viewer.id }, select: { role: true } } },
   });
   if (!project) return null;
-  const membership = project.memberships[0];
-  if (membership) return { projectId, role: membership.role as ProjectRole };
-  if (viewer.siteRole === "coalition_coordinator" && project.visibility === "coalition") {
-    return { projectId, role: null };
-  }
-  return null;
+  return accessFrom({
+    projectId,
+    role: project.memberships[0]?.role ?? null,
+    visibility: project.visibility,
+    siteRole: viewer.siteRole,
+  });
 }
 
 export function can(access: ProjectAccess, action: ProjectAction): boolean {

@@ -1,13 +1,15 @@
 import type { IncomingMessage } from "node:http";
-import { verifyRequestOrigin, type User } from "lucia";
-import { getDocumentAccess, parseDocumentName, type DocumentName } from "../../app/models/document-access.server";
+import { verifyRequestOrigin } from "lucia";
 import { lucia } from "../../app/models/auth.server";
-import type { SiteRole } from "../../app/models/vocabulary";
+import { canWriteDocument, parseDocumentName, type DocumentName } from "../../app/models/document-access.server";
+import { accessFrom, can } from "../../app/models/permissions.server";
+import { hashSessionId } from "../../app/models/session-adapter.server";
+import type { UpgradeAccessReader } from "./access-reader";
 
 export type Authorized = {
   ok: true;
-  user: User;
-  sessionId: string;
+  userId: string;
+  sessionHash: string;
   doc: DocumentName;
   projectId: string;
   readOnly: boolean;
@@ -22,7 +24,7 @@ export const COLLAB_PATH = "/collab/";
  * session from the cookie (never a token in the URL), and the right to read the document.
  * A document that does not exist and one the user may not see get the same 403.
  */
-export async function authorizeUpgrade(req: IncomingMessage): Promise<Authorized | Refused> {
+export function authorizeUpgrade(req: IncomingMessage, reader: UpgradeAccessReader): Authorized | Refused {
   const url = new URL(req.url ?? "/", "http://collab.invalid");
   let name: string;
   try {
@@ -46,10 +48,21 @@ export async function authorizeUpgrade(req: IncomingMessage): Promise<Authorized
     sessionId = null; // a malformed cookie header counts as none
   }
   if (!sessionId) return { ok: false, status: 401, reason: "no session" };
-  const { user, session } = await lucia.validateSession(sessionId);
-  if (!user || !session) return { ok: false, status: 401, reason: "invalid session" };
+  const sessionHash = hashSessionId(sessionId);
+  const session = reader.session(sessionHash);
+  if (!session) return { ok: false, status: 401, reason: "invalid session" };
 
-  const access = await getDocumentAccess({ id: user.id, siteRole: user.siteRole as SiteRole }, doc);
-  if (!access) return { ok: false, status: 403, reason: "no access to the document" };
-  return { ok: true, user, sessionId, doc, projectId: access.projectId, readOnly: !access.canWrite };
+  const facts = reader.note(doc.id, session.userId);
+  const access = facts ? accessFrom({ ...facts, siteRole: session.siteRole }) : null;
+  if (!facts || !access || !can(access, "content.read")) {
+    return { ok: false, status: 403, reason: "no access to the document" };
+  }
+  return {
+    ok: true,
+    userId: session.userId,
+    sessionHash,
+    doc,
+    projectId: facts.projectId,
+    readOnly: !canWriteDocument(access, doc),
+  };
 }

@@ -2,12 +2,12 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import type { UpgradeAccessReader } from "./access-reader";
 import type { Authorized } from "./auth";
 import { authorizeUpgrade, COLLAB_PATH } from "./auth";
 import type { CollabOptions } from "./options";
 import type { DocumentStore } from "./persistence";
 import { writeProjection, type Editor } from "./projections";
-import { hashSessionId } from "../../app/models/session-adapter.server";
 import { handleMessage } from "./protocol";
 import { revalidateClients } from "./revalidation";
 import { Room, type Client } from "./room";
@@ -48,9 +48,10 @@ export function attachCollaboration(
   httpServer: Server,
   {
     store,
+    access,
     options,
     log = (line) => console.log(`[collab] ${line}`),
-  }: { store: DocumentStore; options: CollabOptions; log?: (line: string) => void },
+  }: { store: DocumentStore; access: UpgradeAccessReader; options: CollabOptions; log?: (line: string) => void },
 ): CollabServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   const rooms = new Map<string, Room>();
@@ -118,12 +119,12 @@ export function attachCollaboration(
     unloadTimers.delete(room);
     const client: Client = {
       socket,
-      userId: auth.user.id,
+      userId: auth.userId,
       projectId: auth.projectId,
       readOnly: auth.readOnly,
       awarenessIds: new Set(),
       dropped: 0,
-      sessionHash: hashSessionId(auth.sessionId),
+      sessionHash: auth.sessionHash,
     };
     socket.on("error", (error) => log(`${room.name.name}: socket error (${error.message})`));
     socket.on("message", (data: RawData, isBinary: boolean) => {
@@ -153,7 +154,7 @@ export function attachCollaboration(
     } catch {
       return refuse(socket, 429);
     }
-    const auth = await authorizeUpgrade(req);
+    const auth = authorizeUpgrade(req, access);
     if (!auth.ok) {
       log(`refused ${req.url.slice(0, 80)} (${auth.status}: ${auth.reason})`);
       return refuse(socket, auth.status);
@@ -190,6 +191,7 @@ export function attachCollaboration(
       rooms.clear();
       wss.close();
       store.close();
+      access.close();
     },
   };
 }

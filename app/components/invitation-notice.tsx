@@ -19,3 +19,9 @@ export function InvitationNotice({ invitation }: { invitation: InvitationPreview
     </>
   );
 }
+
+/** The query for the link to the other auth page (log in ↔ sign up), keeping where the person was going. */
+export function authPageQuery(invitation: InvitationPreview, redirectTo: string): string {
+  if (invitation) return `?invitation=${encodeURIComponent(invitation.token)}`;
+  return redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
+}

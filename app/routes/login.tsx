@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, TextField, useFocusFirstError } from "~/components/form-field";
-import { InvitationNotice } from "~/components/invitation-notice";
+import { authPageQuery, InvitationNotice } from "~/components/invitation-notice";
 import { localeFromRequest, translator, type Translator } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
 import { getOptionalUser, startSession } from "~/models/auth.server";
@@ -69,11 +69,7 @@ export default function LoginPage() {
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const errors = actionData?.fieldErrors ?? {};
   const formRef = useFocusFirstError(actionData);
-  const signupQuery = invitation
-    ? `?invitation=${encodeURIComponent(invitation.token)}`
-    : redirectTo
-      ? `?redirectTo=${encodeURIComponent(redirectTo)}`
-      : "";
+  const signupQuery = authPageQuery(invitation, redirectTo);
   return (
     <section className="page narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t("auth.login.title")}</h1>

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, TextField, useFocusFirstError } from "~/components/form-field";
-import { InvitationNotice } from "~/components/invitation-notice";
+import { authPageQuery, InvitationNotice } from "~/components/invitation-notice";
 import { localeFromRequest, translator, type Translator } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
 import { getOptionalUser, startSession } from "~/models/auth.server";
@@ -81,11 +81,7 @@ export default function SignupPage() {
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const errors = actionData?.fieldErrors ?? {};
   const formRef = useFocusFirstError(actionData);
-  const loginQuery = invitation
-    ? `?invitation=${encodeURIComponent(invitation.token)}`
-    : redirectTo
-      ? `?redirectTo=${encodeURIComponent(redirectTo)}`
-      : "";
+  const loginQuery = authPageQuery(invitation, redirectTo);
   return (
     <section className="page narrow" aria-labelledby="signup-title">
       <h1 id="signup-title">{t("auth.signup.title")}</h1>

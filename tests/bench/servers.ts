@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { migrateDatabase, removeDatabase } from "../support/migrate";
 import { BIN, ROOT, TMP } from "../support/paths";
 import { sleep } from "./stats";
 
@@ -61,22 +61,9 @@ export function ensureBuild(log: (line: string) => void): void {
   execFileSync(BIN("remix"), ["build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
 }
 
-/** A fresh SQLite file migrated with the real Prisma CLI, as tests/support/database-setup.ts does. */
-export function createDatabase(file: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  execFileSync(BIN("prisma"), ["migrate", "deploy"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
-    stdio: "pipe",
-  });
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.close();
-}
-
-export function removeDatabase(file: string): void {
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
-}
+/** A fresh migrated SQLite file, as the test suite's base database. */
+export const createDatabase = migrateDatabase;
+export { removeDatabase };
 
 // Every child ever started, so that an exception or Ctrl-C anywhere still stops them all.
 const children = new Set<ChildProcess>();

@@ -1,16 +1,14 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { createUser, TEST_PASSWORD } from "../factories";
 import { HttpClient, location } from "../support/http-client";
-import { startServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
+import { serverForFile } from "../support/session";
 
+const currentServer = serverForFile();
 let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-  expect(server.stderr()).toBe("");
+beforeAll(() => {
+  server = currentServer();
 });
 
 const sha256 = (value: string) => crypto.createHash("sha256").update(value).digest("hex");

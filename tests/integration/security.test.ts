@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { createUser } from "../factories";
 import { HttpClient, location } from "../support/http-client";
 import { startServer, type TestServer } from "../support/server";
+import { serverForFile } from "../support/session";
 
+const currentServer = serverForFile();
 let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-  expect(server.stderr()).toBe("");
+beforeAll(() => {
+  server = currentServer();
 });
 
 describe("cross-site requests", () => {

@@ -1,17 +1,15 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { createUser } from "../factories";
 import { HttpClient } from "../support/http-client";
-import { startServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
+import { serverForFile } from "../support/session";
 
 // Its own server: these tests spend the whole budget of 127.0.0.1.
+const currentServer = serverForFile();
 let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-  expect(server.stderr()).toBe("");
+beforeAll(() => {
+  server = currentServer();
 });
 
 test("an address that keeps failing logins across many accounts is slowed down", async () => {

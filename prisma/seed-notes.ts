@@ -4,7 +4,7 @@
  */
 import * as Y from "yjs";
 import type { Prisma } from "../app/generated/prisma/client";
-import { projectNote } from "../server/collab/projections";
+import { projectNote } from "../server/collab/projections/note";
 
 type DemoNote = {
   blocks: [type: "heading" | "paragraph", text: string][];

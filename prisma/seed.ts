@@ -120,6 +120,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
           population: territory.population,
           createdById: ids[project.members[0]![0]],
           memberships: { create: project.members.map(([key, role]) => ({ userId: ids[key], role })) },
+          cycles: { create: { number: 1 } },
         },
         select: { id: true },
       });

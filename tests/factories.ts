@@ -42,6 +42,7 @@ export async function createProject(
       region: "84",
       population: 4844,
       memberships: { create: members.map(([userId, role]) => ({ userId, role })) },
+      cycles: { create: { number: 1 } },
     },
     select: { id: true, title: true },
   });

@@ -1,11 +1,17 @@
 import type { MessageKey } from "./fr";
 import { editorEn } from "./editor.en";
 import { notesEn } from "./notes.en";
+import { surveyAnswersEn } from "./survey-answers.en";
+import { surveysEn } from "./surveys.en";
+import { timelineEn } from "./timeline.en";
 
 /** English. Typed against the French keys, so a missing or stray key fails the build. */
 export const en: Record<MessageKey, string> = {
   ...notesEn,
   ...editorEn,
+  ...surveysEn,
+  ...surveyAnswersEn,
+  ...timelineEn,
   "app.title": "Maillage",
   "app.tagline": "The workspace for territorial action-research on local digital services",
 

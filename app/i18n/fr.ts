@@ -5,6 +5,9 @@
  */
 import { editorFr } from "./editor.fr";
 import { notesFr } from "./notes.fr";
+import { surveyAnswersFr } from "./survey-answers.fr";
+import { surveysFr } from "./surveys.fr";
+import { timelineFr } from "./timeline.fr";
 
 const core = {
   "app.title": "Maillage",
@@ -236,6 +239,6 @@ const core = {
   "territory.kind.region": "Région",
 } as const;
 
-export const fr = { ...core, ...notesFr, ...editorFr } as const;
+export const fr = { ...core, ...notesFr, ...editorFr, ...surveysFr, ...surveyAnswersFr, ...timelineFr } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -6,10 +6,15 @@ import { accessFrom, can, type ProjectAccess, type ProjectAction } from "./permi
  * its project and answers, through the permissions module, whether a user may read or write
  * it — for the websocket server, before a single byte of the document is sent.
  */
-export const DOCUMENT_KINDS = ["note"] as const;
+export const DOCUMENT_KINDS = ["note", "survey", "timeline"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-const WRITE_ACTION: Record<DocumentKind, ProjectAction> = { note: "notes.edit" };
+/** Who may change each kind. The id of a `timeline:` document is its project's id. */
+const WRITE_ACTION: Record<DocumentKind, ProjectAction> = {
+  note: "notes.edit",
+  survey: "surveys.edit",
+  timeline: "timeline.edit",
+};
 
 // cuid-like ids only: no separators, no path tricks, bounded length.
 const NAME_PATTERN = /^([a-z]+):([a-z0-9]{8,40})$/;

@@ -14,6 +14,8 @@ export type ProjectAction =
   | "content.comment"
   | "notes.edit"
   | "surveys.edit"
+  | "surveys.manage"
+  | "surveys.collect"
   | "timeline.edit"
   | "findings.edit"
   | "findings.review";
@@ -29,6 +31,8 @@ const GRANTS: Record<ProjectRole, ReadonlySet<ProjectAction>> = {
     "content.comment",
     "notes.edit",
     "surveys.edit",
+    "surveys.manage",
+    "surveys.collect",
     "timeline.edit",
     "findings.edit",
   ]),
@@ -37,10 +41,19 @@ const GRANTS: Record<ProjectRole, ReadonlySet<ProjectAction>> = {
     "content.comment",
     "notes.edit",
     "surveys.edit",
+    "surveys.manage",
+    "surveys.collect",
     "timeline.edit",
     "findings.edit",
   ]),
-  local_actor: new Set<ProjectAction>([...READ, "content.comment", "notes.edit", "surveys.edit", "timeline.edit"]),
+  local_actor: new Set<ProjectAction>([
+    ...READ,
+    "content.comment",
+    "notes.edit",
+    "surveys.edit",
+    "surveys.collect",
+    "timeline.edit",
+  ]),
   council_reviewer: new Set<ProjectAction>([...READ, "content.comment", "findings.review"]),
   observer: new Set<ProjectAction>(READ),
 };

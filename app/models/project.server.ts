@@ -22,7 +22,7 @@ function territoryColumns(territory: Territory) {
   };
 }
 
-/** Creates the project with its creator as first coordinator, in one transaction. */
+/** Creates the project, in its first cycle, with its creator as first coordinator, in one transaction. */
 export async function createProject({ userId, input }: { userId: string; input: ProjectInput }) {
   return prisma.project.create({
     data: {
@@ -34,6 +34,7 @@ export async function createProject({ userId, input }: { userId: string; input: 
       ...territoryColumns(input.territory),
       createdById: userId,
       memberships: { create: { userId, role: "coordinator" satisfies ProjectRole } },
+      cycles: { create: { number: 1 } },
     },
     select: { id: true },
   });

@@ -46,3 +46,31 @@ export const WORKSPACE_SECTIONS = [
   { code: "members", ready: true },
 ] as const;
 export type WorkspaceSection = (typeof WORKSPACE_SECTIONS)[number]["code"];
+
+/** A survey's life: designed, answered through its public link, then closed. */
+export const SURVEY_STATUSES = ["draft", "open", "closed"] as const;
+export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
+
+export const QUESTION_TYPES = [
+  "short_text",
+  "long_text",
+  "single_choice",
+  "multiple_choice",
+  "scale",
+  "number",
+  "date",
+  "commune",
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export const TIMELINE_EVENT_TYPES = [
+  "meeting",
+  "workshop",
+  "interview",
+  "observation",
+  "action",
+  "decision",
+  "publication",
+  "other",
+] as const;
+export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];

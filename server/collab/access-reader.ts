@@ -1,10 +1,13 @@
 import Database from "better-sqlite3";
+import type { DocumentKind } from "../../app/models/document-access.server";
 
 export type SessionFacts = { userId: string; siteRole: string };
-export type NoteFacts = { projectId: string; visibility: string; role: string | null };
+/** What the permissions module needs about a document's project and the user's place in it. */
+export type DocumentFacts = { projectId: string; visibility: string; role: string | null };
 
 /**
- * The facts an upgrade needs, read with two prepared statements. Every socket pays for them
+ * The facts an upgrade needs, read with two prepared statements (the session, then the
+ * document's project for its kind). Every socket pays for them
  * on connect, and going through lucia and four Prisma queries left enough garbage per
  * connection to grow the heap of a server holding thousands of sockets (npm run
  * bench:collab). Only the reading moves here: the decision stays in the permissions module
@@ -21,12 +24,11 @@ export class UpgradeAccessReader {
         `SELECT s.userId AS userId, u.siteRole AS siteRole, s.expiresAt AS expiresAt
          FROM "Session" s JOIN "User" u ON u.id = s.userId WHERE s.id = ?`,
       ),
-      note: this.db.prepare<[string, string], NoteFacts>(
-        `SELECT n.projectId AS projectId, p.visibility AS visibility, m.role AS role
-         FROM "Note" n JOIN "Project" p ON p.id = n.projectId
-         LEFT JOIN "Membership" m ON m.projectId = n.projectId AND m.userId = ?
-         WHERE n.id = ?`,
-      ),
+      // One statement per document kind: each finds the document's project and the user's role.
+      // ?1 is the user, ?2 the document's id.
+      note: this.documentStatement(`SELECT projectId FROM "Note" WHERE id = ?2`),
+      survey: this.documentStatement(`SELECT projectId FROM "Survey" WHERE id = ?2`),
+      timeline: this.documentStatement(`SELECT id AS projectId FROM "Project" WHERE id = ?2`),
     };
   }
 
@@ -37,8 +39,17 @@ export class UpgradeAccessReader {
     return { userId: row.userId, siteRole: row.siteRole };
   }
 
-  note(noteId: string, userId: string): NoteFacts | null {
-    return this.statements.note.get(userId, noteId) ?? null;
+  /** The document's project and the user's role in it, or null when there is no such document. */
+  document(kind: DocumentKind, id: string, userId: string): DocumentFacts | null {
+    return this.statements[kind].get(userId, id) ?? null;
+  }
+
+  private documentStatement(projectOfDocument: string) {
+    return this.db.prepare<[string, string], DocumentFacts>(
+      `SELECT d.projectId AS projectId, p.visibility AS visibility, m.role AS role
+       FROM (${projectOfDocument}) d JOIN "Project" p ON p.id = d.projectId
+       LEFT JOIN "Membership" m ON m.projectId = d.projectId AND m.userId = ?1`,
+    );
   }
 
   close(): void {

@@ -52,7 +52,7 @@ export function authorizeUpgrade(req: IncomingMessage, reader: UpgradeAccessRead
   const session = reader.session(sessionHash);
   if (!session) return { ok: false, status: 401, reason: "invalid session" };
 
-  const facts = reader.note(doc.id, session.userId);
+  const facts = reader.document(doc.kind, doc.id, session.userId);
   const access = facts ? accessFrom({ ...facts, siteRole: session.siteRole }) : null;
   if (!facts || !access || !can(access, "content.read")) {
     return { ok: false, status: 403, reason: "no access to the document" };

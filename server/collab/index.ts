@@ -7,7 +7,7 @@ import type { Authorized } from "./auth";
 import { authorizeUpgrade, COLLAB_PATH } from "./auth";
 import type { CollabOptions } from "./options";
 import type { DocumentStore } from "./persistence";
-import { writeProjection, type Editor } from "./projections";
+import { writeProjection, type Editor } from "./projections/index";
 import { handleMessage } from "./protocol";
 import { revalidateClients } from "./revalidation";
 import { Room, type Client } from "./room";

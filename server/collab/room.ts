@@ -6,7 +6,7 @@ import * as Y from "yjs";
 import type { DocumentName } from "../../app/models/document-access.server";
 import type { CollabOptions } from "./options";
 import type { DocumentStore, StoredUpdate } from "./persistence";
-import type { Editor } from "./projections";
+import type { Editor } from "./projections/index";
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;

@@ -1,7 +1,7 @@
 import type * as Y from "yjs";
-import { prisma } from "../../app/models/db.server";
-import type { DocumentName } from "../../app/models/document-access.server";
-import { foldForSearch } from "../../app/models/territory.server";
+import { prisma } from "../../../app/models/db.server";
+import { foldForSearch } from "../../../app/models/territory.server";
+import type { Editor } from "./index";
 import { blocksOf } from "./text";
 
 const TITLE_MAX = 120;
@@ -30,14 +30,11 @@ export function projectNote(doc: Y.Doc): NoteProjection {
   return { title, excerpt, searchText: foldForSearch(all), wordCount };
 }
 
-export type Editor = { userId: string; at: Date };
-
-/** Writes a document's projection to its SQL row. Unknown kinds have none yet. */
-export async function writeProjection(name: DocumentName, doc: Y.Doc, lastEditor: Editor | null): Promise<void> {
-  if (name.kind !== "note") return;
+/** Writes the note's projection to its row. */
+export async function writeNoteProjection(noteId: string, doc: Y.Doc, lastEditor: Editor | null): Promise<void> {
   const projection = projectNote(doc);
   await prisma.note.updateMany({
-    where: { id: name.id },
+    where: { id: noteId },
     data: {
       ...projection,
       ...(lastEditor ? { lastEditorId: lastEditor.userId, lastEditedAt: lastEditor.at } : {}),

@@ -7,8 +7,7 @@ export type DocumentFacts = { projectId: string; visibility: string; role: strin
 
 /**
  * The facts an upgrade needs, read with two prepared statements (the session, then the
- * document's project for its kind). Every socket pays for them
- * on connect, and going through lucia and four Prisma queries left enough garbage per
+ * document's project for its kind). Every socket pays for them on connect, and going through lucia and four Prisma queries left enough garbage per
  * connection to grow the heap of a server holding thousands of sockets (npm run
  * bench:collab). Only the reading moves here: the decision stays in the permissions module
  * (`accessFrom`, `canWriteDocument`).
@@ -25,10 +24,9 @@ export class UpgradeAccessReader {
          FROM "Session" s JOIN "User" u ON u.id = s.userId WHERE s.id = ?`,
       ),
       // One statement per document kind: each finds the document's project and the user's role.
-      // ?1 is the user, ?2 the document's id.
-      note: this.documentStatement(`SELECT projectId FROM "Note" WHERE id = ?2`),
-      survey: this.documentStatement(`SELECT projectId FROM "Survey" WHERE id = ?2`),
-      timeline: this.documentStatement(`SELECT id AS projectId FROM "Project" WHERE id = ?2`),
+      note: this.documentStatement(`SELECT projectId FROM "Note" WHERE id = @id`),
+      survey: this.documentStatement(`SELECT projectId FROM "Survey" WHERE id = @id`),
+      timeline: this.documentStatement(`SELECT id AS projectId FROM "Project" WHERE id = @id`),
     };
   }
 
@@ -41,14 +39,14 @@ export class UpgradeAccessReader {
 
   /** The document's project and the user's role in it, or null when there is no such document. */
   document(kind: DocumentKind, id: string, userId: string): DocumentFacts | null {
-    return this.statements[kind].get(userId, id) ?? null;
+    return this.statements[kind].get({ id, userId }) ?? null;
   }
 
   private documentStatement(projectOfDocument: string) {
-    return this.db.prepare<[string, string], DocumentFacts>(
+    return this.db.prepare<[{ id: string; userId: string }], DocumentFacts>(
       `SELECT d.projectId AS projectId, p.visibility AS visibility, m.role AS role
        FROM (${projectOfDocument}) d JOIN "Project" p ON p.id = d.projectId
-       LEFT JOIN "Membership" m ON m.projectId = d.projectId AND m.userId = ?1`,
+       LEFT JOIN "Membership" m ON m.projectId = d.projectId AND m.userId = @userId`,
     );
   }
 

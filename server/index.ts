@@ -12,7 +12,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getEnv } from "../app/utils/env.server";
 import { attachCollaboration } from "./collab/index";
-import { UpgradeAccessReader } from "./collab/access-reader";
+import { AccessReader } from "./collab/access-reader";
 import { collabOptionsFromEnv } from "./collab/options";
 import { SqliteDocumentStore } from "./collab/persistence";
 import { cspNonce, limitBodySize, refuseCrossSite, securityHeaders } from "./security";
@@ -58,7 +58,7 @@ app.all("*", remixHandler());
 const server = http.createServer(app);
 const collab = attachCollaboration(server, {
   store: new SqliteDocumentStore(env.databaseFile),
-  access: new UpgradeAccessReader(env.databaseFile),
+  access: new AccessReader(env.databaseFile),
   options: collabOptionsFromEnv(),
 });
 server.listen(env.PORT, env.HOST, () => {

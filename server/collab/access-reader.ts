@@ -6,13 +6,15 @@ export type SessionFacts = { userId: string; siteRole: string };
 export type DocumentFacts = { projectId: string; visibility: string; role: string | null };
 
 /**
- * The facts an upgrade needs, read with two prepared statements (the session, then the
- * document's project for its kind). Every socket pays for them on connect, and going through lucia and four Prisma queries left enough garbage per
+ * The facts the collaboration server needs to apply the permissions module: at the upgrade
+ * (the session, then the document's project for its kind) and for the periodic re-check of
+ * open sockets (the session, then the user's access to the project). Every socket pays for
+ * them on connect and every few seconds, and going through lucia and four Prisma queries left enough garbage per
  * connection to grow the heap of a server holding thousands of sockets (npm run
  * bench:collab). Only the reading moves here: the decision stays in the permissions module
  * (`accessFrom`, `canWriteDocument`).
  */
-export class UpgradeAccessReader {
+export class AccessReader {
   private readonly db: Database.Database;
   private readonly statements;
 
@@ -27,6 +29,12 @@ export class UpgradeAccessReader {
       note: this.documentStatement(`SELECT projectId FROM "Note" WHERE id = @id`),
       survey: this.documentStatement(`SELECT projectId FROM "Survey" WHERE id = @id`),
       timeline: this.documentStatement(`SELECT id AS projectId FROM "Project" WHERE id = @id`),
+      projectAccess: this.db.prepare<[{ id: string; userId: string }], DocumentFacts & { siteRole: string }>(
+        `SELECT p.id AS projectId, p.visibility AS visibility, m.role AS role, u.siteRole AS siteRole
+         FROM "Project" p JOIN "User" u ON u.id = @userId
+         LEFT JOIN "Membership" m ON m.projectId = p.id AND m.userId = @userId
+         WHERE p.id = @id`,
+      ),
     };
   }
 
@@ -40,6 +48,11 @@ export class UpgradeAccessReader {
   /** The document's project and the user's role in it, or null when there is no such document. */
   document(kind: DocumentKind, id: string, userId: string): DocumentFacts | null {
     return this.statements[kind].get({ id, userId }) ?? null;
+  }
+
+  /** The user's role in the project, the project's visibility and the user's site role, or null. */
+  projectAccessFacts(projectId: string, userId: string): (DocumentFacts & { siteRole: string }) | null {
+    return this.statements.projectAccess.get({ id: projectId, userId }) ?? null;
   }
 
   private documentStatement(projectOfDocument: string) {

@@ -4,7 +4,7 @@ import { lucia } from "../../app/models/auth.server";
 import { canWriteDocument, parseDocumentName, type DocumentName } from "../../app/models/document-access.server";
 import { accessFrom, can } from "../../app/models/permissions.server";
 import { hashSessionId } from "../../app/models/session-adapter.server";
-import type { UpgradeAccessReader } from "./access-reader";
+import type { AccessReader } from "./access-reader";
 
 export type Authorized = {
   ok: true;
@@ -24,7 +24,7 @@ export const COLLAB_PATH = "/collab/";
  * session from the cookie (never a token in the URL), and the right to read the document.
  * A document that does not exist and one the user may not see get the same 403.
  */
-export function authorizeUpgrade(req: IncomingMessage, reader: UpgradeAccessReader): Authorized | Refused {
+export function authorizeUpgrade(req: IncomingMessage, reader: AccessReader): Authorized | Refused {
   const url = new URL(req.url ?? "/", "http://collab.invalid");
   let name: string;
   try {

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
-import type { UpgradeAccessReader } from "./access-reader";
+import type { AccessReader } from "./access-reader";
 import type { Authorized } from "./auth";
 import { authorizeUpgrade, COLLAB_PATH } from "./auth";
 import type { CollabOptions } from "./options";
@@ -51,7 +51,7 @@ export function attachCollaboration(
     access,
     options,
     log = (line) => console.log(`[collab] ${line}`),
-  }: { store: DocumentStore; access: UpgradeAccessReader; options: CollabOptions; log?: (line: string) => void },
+  }: { store: DocumentStore; access: AccessReader; options: CollabOptions; log?: (line: string) => void },
 ): CollabServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   const rooms = new Map<string, Room>();
@@ -107,24 +107,34 @@ export function attachCollaboration(
   function roomFor(auth: Authorized): Room {
     let room = rooms.get(auth.doc.name);
     if (!room) {
-      room = new Room(auth.doc, store, options, hooks);
+      room = new Room(auth.doc, auth.projectId, store, options, hooks);
       room.load();
       rooms.set(auth.doc.name, room);
     }
     return room;
   }
 
+  // One copy of a session's identity however many sockets it opens (tabs, documents): the
+  // strings read at each upgrade would otherwise stay alive once per socket.
+  const sessions = new Map<string, { userId: string; sessionHash: string; sockets: number }>();
+
   function connect(socket: WebSocket, room: Room, auth: Authorized) {
     clearTimeout(unloadTimers.get(room));
     unloadTimers.delete(room);
+    let session = sessions.get(auth.sessionHash);
+    if (!session) {
+      session = { userId: auth.userId, sessionHash: auth.sessionHash, sockets: 0 };
+      sessions.set(auth.sessionHash, session);
+    }
+    session.sockets++;
     const client: Client = {
       socket,
-      userId: auth.userId,
-      projectId: auth.projectId,
+      userId: session.userId,
       readOnly: auth.readOnly,
       awarenessIds: new Set(),
       dropped: 0,
-      sessionHash: auth.sessionHash,
+      sessionHash: session.sessionHash,
+      sentStored: false,
     };
     socket.on("error", (error) => log(`${room.name.name}: socket error (${error.message})`));
     socket.on("message", (data: RawData, isBinary: boolean) => {
@@ -141,12 +151,15 @@ export function attachCollaboration(
         socket.close(1007, "invalid message");
       }
     });
-    socket.on("close", () => room.leave(socket));
+    socket.on("close", () => {
+      room.leave(socket);
+      if (--session.sockets === 0) sessions.delete(session.sessionHash);
+    });
     room.join(client);
   }
 
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
-    socket.on("error", () => socket.destroy());
+    socket.on("error", destroySocket);
     if (!req.url?.startsWith(COLLAB_PATH)) return refuse(socket, 404);
     const address = req.socket.remoteAddress ?? "unknown";
     try {
@@ -173,7 +186,11 @@ export function attachCollaboration(
   });
 
   const revalidation = setInterval(() => {
-    revalidateClients(rooms, log).catch((error: unknown) => log(`revalidation failed (${String(error)})`));
+    try {
+      revalidateClients(rooms, access, log);
+    } catch (error) {
+      log(`revalidation failed (${String(error)})`);
+    }
   }, options.revalidateEveryMs);
   revalidation.unref();
 
@@ -194,6 +211,14 @@ export function attachCollaboration(
       access.close();
     },
   };
+}
+
+/**
+ * A plain function rather than a closure: a closure would keep this upgrade's whole scope
+ * (request, authorisation, room) alive for as long as the socket lives.
+ */
+function destroySocket(this: Duplex): void {
+  this.destroy();
 }
 
 function toBytes(data: RawData): Uint8Array {

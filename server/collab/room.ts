@@ -12,11 +12,13 @@ export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
-/** One socket in a room: who it is and what it may do. */
+/**
+ * One socket in a room: who it is and what it may do. Kept small — a server holds one per
+ * open socket; the project belongs to the room.
+ */
 export type Client = {
   socket: WebSocket;
   userId: string;
-  projectId: string;
   readOnly: boolean;
   /** Awareness client ids this socket introduced; only it may change or remove them. */
   awarenessIds: Set<number>;
@@ -25,7 +27,7 @@ export type Client = {
   /** SHA-256 of the session id, as stored, for the periodic re-check. */
   sessionHash: string;
   /** Was sent the stored bytes of a cold document; its first sync step 1 predates them. */
-  sentStored?: boolean;
+  sentStored: boolean;
 };
 
 export type RoomHooks = {
@@ -63,6 +65,8 @@ export class Room {
 
   constructor(
     readonly name: DocumentName,
+    /** The document's project: a document never moves between projects. */
+    readonly projectId: string,
     private readonly store: DocumentStore,
     private readonly options: CollabOptions,
     private readonly hooks: RoomHooks,

@@ -155,21 +155,50 @@ async function main() {
 
     // Memory first, on fresh processes: later phases leave freed heap that new documents would reuse.
     await phase(`memory: ${documents} documents × 2 clients`, ["Memory per open document"], async () => {
-      const perDocument: Partial<Record<"stock" | "ours", number>> = {};
+      const live: Partial<Record<"stock" | "ours", number>> = {};
+      const average: Partial<Record<"stock" | "ours", number>> = {};
+      const rss: Partial<Record<"stock" | "ours", number>> = {};
       for (const kind of both) {
         const m = await memoryPerDocument(targets[kind], documents, log);
-        perDocument[kind] = m.bytesPerDocument / 1024;
-        log(`  ${kind}: RSS ${mb(m.before)} → ${mb(m.after)}: ${kb(m.bytesPerDocument)} per document`);
-        notes.push(`Memory, ${kind}: RSS ${mb(m.before)} before, ${mb(m.after)} with ${m.documents} documents open.`);
+        live[kind] = m.liveBytesPerDocument / 1024;
+        average[kind] = m.liveAverageBytesPerDocument / 1024;
+        rss[kind] = m.rssBytesPerDocument / 1024;
+        log(
+          `  ${kind}: live heap+external ${mb(m.before.heapUsed + m.before.external)} → ` +
+            `${mb(m.after.heapUsed + m.after.external)}: ${kb(m.liveBytesPerDocument)} per further document, ` +
+            `${kb(m.liveAverageBytesPerDocument)} on average; ` +
+            `RSS ${kb(m.rssBytesPerDocument)} per document`,
+        );
+        notes.push(
+          `Memory, ${kind}: live heap+external ${mb(m.before.heapUsed + m.before.external)} before, ` +
+            `${mb(m.after.heapUsed + m.after.external)} with ${m.documents} documents open (after a full GC).`,
+        );
         // Let ours unload and compact the documents before anything else is measured.
         await sleep(kind === "ours" ? 4000 : 500);
       }
       rows.push({
         measure: `Memory per open document (${documents} × 2 clients)`,
         unit: "KB",
-        stock: perDocument.stock ?? null,
-        ours: perDocument.ours ?? null,
+        stock: live.stock ?? null,
+        ours: live.ours ?? null,
         target: { kind: "ratio", max: 1.0 },
+        digits: 1,
+      });
+      rows.push({
+        measure: "  live, fixed costs included (from 0 documents)",
+        unit: "KB",
+        stock: average.stock ?? null,
+        ours: average.ours ?? null,
+        target: null,
+        digits: 1,
+      });
+      // RSS moves with GC timing (a factor of two between identical runs): shown, not judged.
+      rows.push({
+        measure: "  RSS growth per open document",
+        unit: "KB",
+        stock: rss.stock ?? null,
+        ours: rss.ours ?? null,
+        target: null,
         digits: 1,
       });
     });

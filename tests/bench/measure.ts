@@ -1,3 +1,4 @@
+import type { LiveMemory } from "./inspector";
 import type { RawData } from "ws";
 import { openClient, openPusher, paragraphText, type BenchClient, type Target } from "./clients";
 import { mapLimit, median, quantile, sleep, until, withTimeout } from "./stats";
@@ -62,11 +63,28 @@ async function settledRss(target: Target, settleMs: number, samples = 3, everyMs
   return median(readings);
 }
 
-export type MemoryResult = { bytesPerDocument: number; before: number; after: number; documents: number };
+export type MemoryResult = {
+  /**
+   * What each further document keeps alive: growth of heap + external memory after a full GC
+   * between the first half of the documents and all of them, per document. Costs paid once
+   * (compiled code, caches, pools) fall before the halfway mark and do not count.
+   */
+  liveBytesPerDocument: number;
+  /** The same growth from no document to all of them: fixed costs included. */
+  liveAverageBytesPerDocument: number;
+  /** Growth of the resident set size per document: what the operating system sees, GC timing included. */
+  rssBytesPerDocument: number;
+  before: LiveMemory;
+  after: LiveMemory;
+  documents: number;
+};
+
+const live = (m: LiveMemory) => m.heapUsed + m.external;
 
 /**
- * RSS growth of the server with `documents` documents open, two clients each, after sync and
- * one small edit per document (relayed to the other client), divided by the document count.
+ * Memory growth of the server as `documents` documents open, two clients each, after sync and
+ * one small edit per document (relayed to the other client): live memory after a full GC
+ * (at none, half and all of the documents) and RSS.
  */
 export async function memoryPerDocument(target: Target, documents: number, log: Log): Promise<MemoryResult> {
   // Load every code path once so that the baseline includes compiled code and module state.
@@ -74,13 +92,14 @@ export async function memoryPerDocument(target: Target, documents: number, log: 
   paragraphText(warm[0]!.doc).insert(0, "échauffement");
   await until(() => plainText(warm[1]!.doc) === "échauffement", 10_000, "warm-up edit");
   for (const c of warm) c.destroy();
-  const before = await settledRss(target, 1500);
+  const rssBefore = await settledRss(target, 1500);
+  const before = await target.server.liveMemory();
 
   const clients: BenchClient[] = [];
   let opened = 0;
-  try {
-    await mapLimit(
-      Array.from({ length: documents }, (_, i) => i),
+  const open = (from: number, to: number) =>
+    mapLimit(
+      Array.from({ length: to - from }, (_, i) => from + i),
       25,
       async (i) => {
         const pair = await openSynced(target, `memory-${i}`, 2);
@@ -91,8 +110,22 @@ export async function memoryPerDocument(target: Target, documents: number, log: 
         if (++opened % 500 === 0) log(`  ${target.server.kind}: ${opened}/${documents} documents open`);
       },
     );
-    const after = await settledRss(target, 2000);
-    return { bytesPerDocument: (after - before) / documents, before, after, documents };
+  try {
+    const half = Math.floor(documents / 2);
+    await open(0, half);
+    await sleep(2000);
+    const middle = await target.server.liveMemory();
+    await open(half, documents);
+    const rssAfter = await settledRss(target, 2000);
+    const after = await target.server.liveMemory();
+    return {
+      liveBytesPerDocument: (live(after) - live(middle)) / (documents - half),
+      liveAverageBytesPerDocument: (live(after) - live(before)) / documents,
+      rssBytesPerDocument: (rssAfter - rssBefore) / documents,
+      before,
+      after,
+      documents,
+    };
   } finally {
     for (const c of clients) c.destroy();
   }

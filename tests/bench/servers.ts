@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { migrateDatabase, removeDatabase } from "../support/migrate";
 import { BIN, ROOT, TMP } from "../support/paths";
+import { liveMemory, type LiveMemory } from "./inspector";
 import { sleep } from "./stats";
 
 /**
@@ -24,6 +25,8 @@ export type BenchServer = {
   cpuMicros: () => number;
   /** Resident set size of the server process now, in bytes. */
   rssBytes: () => number;
+  /** Live memory after a full garbage collection, read through the server's inspector. */
+  liveMemory: () => Promise<LiveMemory>;
   /** The last lines the server printed (stdout and stderr), for error reports. */
   output: () => string;
   stop: () => Promise<void>;
@@ -83,7 +86,9 @@ function profileFlags(kind: ServerKind): string[] {
 async function spawnServer(kind: ServerKind, script: string, env: NodeJS.ProcessEnv): Promise<BenchServer> {
   // BENCH_NODE_FLAGS: extra flags for the servers when investigating (e.g. --heapsnapshot-signal=SIGUSR2).
   const extraFlags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...profileFlags(kind), ...extraFlags, "--import", "tsx", script], {
+  // The inspector lets the bench collect garbage and read live memory in either server (inspector.ts).
+  const inspect = "--inspect=127.0.0.1:0";
+  const child = spawn(process.execPath, [inspect, ...profileFlags(kind), ...extraFlags, "--import", "tsx", script], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -111,6 +116,8 @@ async function spawnServer(kind: ServerKind, script: string, env: NodeJS.Process
       reject(new Error(`${kind} server exited with ${code}:\n${output}`));
     });
   });
+  const inspectorUrl = /Debugger listening on (ws:\/\/\S+)/.exec(output)?.[1];
+  if (!inspectorUrl) throw new Error(`${kind} server did not print its inspector URL:\n${output}`);
   const pid = child.pid!;
   return {
     kind,
@@ -119,6 +126,7 @@ async function spawnServer(kind: ServerKind, script: string, env: NodeJS.Process
     pid,
     cpuMicros: () => cpuMicros(pid),
     rssBytes: () => rssBytes(pid),
+    liveMemory: () => liveMemory(inspectorUrl),
     output: () => output,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {

@@ -126,8 +126,9 @@ describe("a schema change in development", () => {
     const { project, config } = scratchProject("project");
     const schema = fs
       .readFileSync(path.join(ROOT, "prisma/schema.prisma"), "utf8")
-      .replace('output   = "../app/generated/prisma"', `output   = "${path.join(project, "generated")}"`)
+      .replace(/output(\s*)= "\.\.\/app\/generated\/prisma"/, `output$1= "${path.join(project, "generated")}"`)
       .replace("model User {", "model User {\n  nickname String?");
+    expect(schema, "the generated client must not overwrite the app's").toContain(path.join(project, "generated"));
     fs.writeFileSync(path.join(project, "schema.prisma"), schema);
     const dev = prisma(["migrate", "dev", "--name", "add_nickname", "--config", config]);
     expect(dev.output).toContain("Your database is now in sync with your schema");

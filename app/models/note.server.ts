@@ -2,6 +2,7 @@ import { prisma, type Prisma } from "./db.server";
 import { LIMITS } from "./limits";
 import { findOrCreateTag } from "./tag.server";
 import { foldForSearch } from "./territory.server";
+import type { Phase } from "./vocabulary";
 
 export const NOTE_SORTS = ["observed", "updated"] as const;
 export type NoteSort = (typeof NOTE_SORTS)[number];
@@ -13,6 +14,9 @@ export type NoteFilters = {
   /** Inclusive bounds on the observed day, as UTC midnights. */
   from: Date | null;
   to: Date | null;
+  /** Where notes sit in the action-research cycle (ProjectCycle id, phase code). */
+  cycleId: string | null;
+  phase: Phase | null;
   sort: NoteSort;
   page: number;
 };
@@ -87,6 +91,8 @@ async function notesWhere(projectId: string, filters: NoteFilters): Promise<Pris
     projectId,
     ...(filters.authorId ? { authorId: filters.authorId } : {}),
     ...(filters.tagId ? { tags: { some: { tagId: filters.tagId } } } : {}),
+    ...(filters.cycleId ? { cycleId: filters.cycleId } : {}),
+    ...(filters.phase ? { phase: filters.phase } : {}),
     ...(filters.from || nextDay
       ? { observedOn: { ...(filters.from ? { gte: filters.from } : {}), ...(nextDay ? { lt: nextDay } : {}) } }
       : {}),
@@ -143,7 +149,7 @@ export async function createNote({ projectId, authorId }: { projectId: string; a
 export async function getNote({ projectId, noteId }: { projectId: string; noteId: string }) {
   const note = await prisma.note.findFirst({
     where: { id: noteId, projectId },
-    select: { ...noteCardSelect, wordCount: true },
+    select: { ...noteCardSelect, wordCount: true, cycleId: true, phase: true, cycle: { select: { number: true } } },
   });
   return note ? toCard(note) : null;
 }
@@ -159,9 +165,12 @@ export type NoteMetadata = {
   tagIds: string[];
   /** A label to add to the codebook (or reuse, ignoring case) and put on the note. */
   newTag: string | null;
+  /** One of this project's cycles (checked by the caller against `listCycles`). */
+  cycleId: string | null;
+  phase: Phase | null;
 };
 
-export type MetadataOutcome = "saved" | "not_found" | "unknown_tag";
+export type MetadataOutcome = "saved" | "not_found" | "unknown_tag" | "unknown_cycle";
 
 /** Writes the metadata and the note's tags in one transaction: a refusal leaves nothing half-written. */
 export async function updateNoteMetadata({
@@ -179,6 +188,9 @@ export async function updateNoteMetadata({
     const codebook = await tx.tag.findMany({ where: { projectId }, select: { id: true, label: true } });
     const known = new Set(codebook.map((tag) => tag.id));
     if (metadata.tagIds.some((id) => !known.has(id))) return "unknown_tag";
+    if (metadata.cycleId && !(await tx.projectCycle.count({ where: { id: metadata.cycleId, projectId } }))) {
+      return "unknown_cycle";
+    }
     const tagIds = new Set(metadata.tagIds);
     if (metadata.newTag) tagIds.add(await findOrCreateTag(tx, { projectId, label: metadata.newTag, codebook }));
     await tx.note.update({
@@ -188,6 +200,8 @@ export async function updateNoteMetadata({
         place: metadata.place,
         placeCommuneCode: metadata.commune?.code ?? null,
         placeCommuneName: metadata.commune?.name ?? null,
+        cycleId: metadata.cycleId,
+        phase: metadata.phase,
       },
       select: { id: true },
     });

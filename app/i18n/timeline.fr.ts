@@ -3,8 +3,7 @@ export const timelineFr = {
   "timeline.title": "Chronologie",
   "timeline.lead":
     "Les événements du projet, écrits à plusieurs : réunions, ateliers, entretiens, décisions… classés par cycle et par phase.",
-  "timeline.readOnly":
-    "Lecture seule : votre rôle vous permet de suivre la chronologie en direct, pas de la modifier.",
+  "timeline.readOnly": "Lecture seule : votre rôle vous permet de suivre la chronologie en direct, pas de la modifier.",
   "timeline.loading": "Connexion à la chronologie en direct…",
   "timeline.liveFailed": "La chronologie en direct n'a pas pu se charger. Voici la dernière version enregistrée.",
   "timeline.presence": "Sur la chronologie :",

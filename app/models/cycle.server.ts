@@ -11,6 +11,9 @@ import { PHASES, type Phase } from "./vocabulary";
 
 export type CycleOption = { id: string; number: number };
 
+/** A phase change's comment: a few sentences, not a report. */
+export const PHASE_COMMENT_MAX = 500;
+
 /** The project's cycles, oldest first: for pickers (notes, surveys) and filters. */
 export async function listCycles({ projectId }: { projectId: string }): Promise<CycleOption[]> {
   return prisma.projectCycle.findMany({

@@ -56,6 +56,9 @@ const noteCardSelect = {
   placeCommuneCode: true,
   placeCommuneName: true,
   lastEditedAt: true,
+  cycleId: true,
+  phase: true,
+  cycle: { select: { number: true } },
   createdAt: true,
   updatedAt: true,
   author: { select: { id: true, name: true } },
@@ -149,7 +152,7 @@ export async function createNote({ projectId, authorId }: { projectId: string; a
 export async function getNote({ projectId, noteId }: { projectId: string; noteId: string }) {
   const note = await prisma.note.findFirst({
     where: { id: noteId, projectId },
-    select: { ...noteCardSelect, wordCount: true, cycleId: true, phase: true, cycle: { select: { number: true } } },
+    select: { ...noteCardSelect, wordCount: true },
   });
   return note ? toCard(note) : null;
 }

@@ -83,12 +83,7 @@ const str = (value: unknown): string => (typeof value === "string" ? value : "")
 const clean = (value: string) => value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim();
 const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
 
-function checkDay(
-  value: string,
-  field: "start" | "end",
-  errors: EventErrors,
-  required: boolean,
-): string | null {
+function checkDay(value: string, field: "start" | "end", errors: EventErrors, required: boolean): string | null {
   if (!value) {
     if (required) errors[field] = { key: "timeline.error.startRequired" };
     return null;

@@ -13,14 +13,26 @@ const log = (line: string) => console.log(`[collab] ${line}`);
  * stored, and never stops the others. Links keep only this project's notes and surveys.
  * The rows are replaced in one transaction, so a reader never sees half a timeline.
  */
-export async function writeTimelineProjection(projectId: string, doc: Y.Doc, _lastEditor: Editor | null): Promise<void> {
+export async function writeTimelineProjection(
+  projectId: string,
+  doc: Y.Doc,
+  _lastEditor: Editor | null,
+): Promise<void> {
   const { events, invalid } = readEvents(doc);
   for (const { id, reasons } of invalid) {
     log(`timeline:${projectId}: skipped invalid event ${JSON.stringify(id)} (${reasons.join(", ").slice(0, 300)})`);
   }
   const [notes, surveys] = await Promise.all([
-    linkedIds("note", projectId, events.flatMap((e) => e.noteIds)),
-    linkedIds("survey", projectId, events.flatMap((e) => e.surveyIds)),
+    linkedIds(
+      "note",
+      projectId,
+      events.flatMap((e) => e.noteIds),
+    ),
+    linkedIds(
+      "survey",
+      projectId,
+      events.flatMap((e) => e.surveyIds),
+    ),
   ]);
   const now = new Date();
   await prisma.$transaction([

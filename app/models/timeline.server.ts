@@ -87,6 +87,36 @@ export async function linkableItems({ projectId }: { projectId: string }) {
   return { notes, surveys };
 }
 
+/**
+ * Titles of the notes and surveys that events link to, plus the pickable ones: the view shows
+ * a link only when its target is still one of this project's notes or surveys.
+ */
+export async function linkTitles({
+  projectId,
+  events,
+  items,
+}: {
+  projectId: string;
+  events: TimelineEvent[];
+  items: Awaited<ReturnType<typeof linkableItems>>;
+}) {
+  const noteIds = [...new Set(events.flatMap((e) => e.noteIds))];
+  const surveyIds = [...new Set(events.flatMap((e) => e.surveyIds))];
+  const [notes, surveys] = await Promise.all([
+    noteIds.length
+      ? prisma.note.findMany({ where: { projectId, id: { in: noteIds } }, select: { id: true, title: true } })
+      : [],
+    surveyIds.length
+      ? prisma.survey.findMany({ where: { projectId, id: { in: surveyIds } }, select: { id: true, title: true } })
+      : [],
+  ]);
+  const toMap = (rows: { id: string; title: string }[]) => Object.fromEntries(rows.map((r) => [r.id, r.title]));
+  return {
+    notes: { ...toMap(items.notes), ...toMap(notes) },
+    surveys: { ...toMap(items.surveys), ...toMap(surveys) },
+  };
+}
+
 /** Milliseconds since the epoch of a Paris wall-clock time (daylight saving included). */
 export function parisTime(day: string, time: string): number {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];

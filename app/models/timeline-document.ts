@@ -96,7 +96,8 @@ function checkDay(value: string, field: "start" | "end", errors: EventErrors, re
   if (year < TIMELINE_LIMITS.earliestYear || year > TIMELINE_LIMITS.latestYear) {
     errors[field] = {
       key: "timeline.error.yearOutOfRange",
-      params: { min: TIMELINE_LIMITS.earliestYear, max: TIMELINE_LIMITS.latestYear },
+      // Strings: a year is not formatted as a quantity ("1 900").
+      params: { min: String(TIMELINE_LIMITS.earliestYear), max: String(TIMELINE_LIMITS.latestYear) },
     };
     return null;
   }

@@ -20,10 +20,7 @@ let projectId: string;
 const contexts: TestContext[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ env: { COLLAB_PROJECTION_DELAY_MS: "50" } }),
-    launchBrowser(),
-  ]);
+  [server, browser] = await Promise.all([startServer({ env: { COLLAB_PROJECTION_DELAY_MS: "50" } }), launchBrowser()]);
   [alice, bruno, chloe, dora] = await Promise.all([
     createUser(server.db, { name: "Alice Chercheuse" }),
     createUser(server.db, { name: "Bruno Acteur" }),
@@ -67,7 +64,10 @@ const timelinePath = () => `/projects/${projectId}/timeline`;
 
 async function openTimeline(person: Person, options: { width?: number } = {}) {
   const page = await logIn(person, timelinePath(), options);
-  await page.getByRole("status").filter({ hasText: /^synchronisé$/ }).waitFor();
+  await page
+    .getByRole("status")
+    .filter({ hasText: /^synchronisé$/ })
+    .waitFor();
   return page;
 }
 
@@ -106,7 +106,9 @@ describe("the co-edited timeline", () => {
     for (const page of [a, b, c]) await expect.poll(() => titles(page), { timeout: 10_000 }).toEqual(expected);
     // Upcoming first, then past.
     await expect
-      .poll(() => a.locator("#timeline-past + * .timeline__title, #timeline-past ~ * .timeline__title").allTextContents())
+      .poll(() =>
+        a.locator("#timeline-past + * .timeline__title, #timeline-past ~ * .timeline__title").allTextContents(),
+      )
       .toEqual(["Entretien avec la mairie"]);
 
     // The reader: told it is read only, no way to edit.

@@ -80,7 +80,10 @@ describe("moving through the cycle", () => {
       client.post(`/projects/${project.id}/cycle`, move("newCycle", 1, "capitalisation", "Bilan fait")),
     ]);
     expect([first.status, second.status].sort()).toEqual([200, 409]);
-    const cycles = await server.db.projectCycle.findMany({ where: { projectId: project.id }, orderBy: { number: "asc" } });
+    const cycles = await server.db.projectCycle.findMany({
+      where: { projectId: project.id },
+      orderBy: { number: "asc" },
+    });
     expect(cycles.map((c) => c.number)).toEqual([1, 2]);
     expect(cycles[0]!.endedAt).not.toBeNull();
     expect((await server.db.project.findUniqueOrThrow({ where: { id: project.id } })).phase).toBe("framing");

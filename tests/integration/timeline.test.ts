@@ -78,10 +78,9 @@ describe("the timeline document", () => {
     );
     await until(() => eventsMap(b.doc).has("evtfirst0001"), 5000, "event at b");
     writeEvent(b.doc, "evtsecond002", event({ title: "Atelier au fablab", type: "workshop", start: "2099-04-01" }));
-    await expect.poll(async () => (await rows(project.id)).map((r) => r.title), { timeout: 5000 }).toEqual([
-      "Réunion publique à la salle polyvalente",
-      "Atelier au fablab",
-    ]);
+    await expect
+      .poll(async () => (await rows(project.id)).map((r) => r.title), { timeout: 5000 })
+      .toEqual(["Réunion publique à la salle polyvalente", "Atelier au fablab"]);
     const [first] = await rows(project.id);
     expect(first).toMatchObject({ milestone: true, participants: 42, people: "Mairie de Die", cycleNumber: 1 });
     expect(JSON.parse(first!.noteIds)).toEqual([note.id]);
@@ -135,9 +134,9 @@ describe("the timeline document", () => {
       eventsMap(hostile.doc).set("evtnotamap01", "just a string");
       raw("evtgood00001", { ...event(), title: "Valide" });
     });
-    await expect.poll(async () => (await rows(project.id)).map((r) => r.eventId), { timeout: 5000 }).toEqual([
-      "evtgood00001",
-    ]);
+    await expect
+      .poll(async () => (await rows(project.id)).map((r) => r.eventId), { timeout: 5000 })
+      .toEqual(["evtgood00001"]);
     // The server is still serving this document to others.
     const later = provider(project.id, owner.cookie);
     await synced(later.provider);

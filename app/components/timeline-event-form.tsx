@@ -195,7 +195,13 @@ export function TimelineEventForm({
       <div className="timeline-form__grid">
         <div className="field">
           <label htmlFor="cycle">{t("cycle.field.cycle")}</label>
-          <select id="cycle" name="cycle" defaultValue={String(v ? (v.cycle ?? "") : context.current.cycle)}>
+          <select
+            id="cycle"
+            name="cycle"
+            aria-invalid={errors.cycle ? true : undefined}
+            aria-describedby={describedBy("cycle", false, errors.cycle)}
+            defaultValue={String(v ? (v.cycle ?? "") : context.current.cycle)}
+          >
             <option value="">{t("cycle.field.anyCycle")}</option>
             {Array.from({ length: context.cycleCount }, (_, i) => i + 1).map((number) => (
               <option key={number} value={number}>
@@ -207,7 +213,13 @@ export function TimelineEventForm({
         </div>
         <div className="field">
           <label htmlFor="phase">{t("cycle.field.phase")}</label>
-          <select id="phase" name="phase" defaultValue={v ? (v.phase ?? "") : context.current.phase}>
+          <select
+            id="phase"
+            name="phase"
+            aria-invalid={errors.phase ? true : undefined}
+            aria-describedby={describedBy("phase", false, errors.phase)}
+            defaultValue={v ? (v.phase ?? "") : context.current.phase}
+          >
             <option value="">{t("cycle.field.anyPhase")}</option>
             {PHASES.map((phase, index) => (
               <option key={phase} value={phase}>

@@ -1,8 +1,18 @@
 import { Form, Link } from "@remix-run/react";
 import { useT } from "~/i18n/use-translation";
+import { CyclePhaseFilters, type CycleChoice } from "./cycle-phase-fields";
 import { describedBy, FieldMessages } from "./form-field";
 
-export type NoteFilterValues = { q: string; author: string; tag: string; from: string; to: string; sort: string };
+export type NoteFilterValues = {
+  q: string;
+  author: string;
+  tag: string;
+  from: string;
+  to: string;
+  cycle: string;
+  phase: string;
+  sort: string;
+};
 type Option = { id: string; name: string };
 
 /**
@@ -13,6 +23,7 @@ export function NoteFilters({
   values,
   authors,
   tags,
+  cycles,
   sorts,
   errors,
   queryMax,
@@ -21,6 +32,7 @@ export function NoteFilters({
   values: NoteFilterValues;
   authors: Option[];
   tags: { id: string; label: string }[];
+  cycles: CycleChoice[];
   sorts: readonly ("observed" | "updated")[];
   errors: Partial<Record<"from" | "to", string>>;
   queryMax: number;
@@ -59,6 +71,7 @@ export function NoteFilters({
               ))}
             </select>
           </div>
+          <CyclePhaseFilters cycles={cycles} values={{ cycleId: values.cycle, phase: values.phase }} />
           {(["from", "to"] as const).map((name) => (
             <div className="field" key={name}>
               <label htmlFor={name}>{t(`notes.filters.${name}`)}</label>

@@ -1,6 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n/use-translation";
+import { PHASES, type Phase } from "~/models/vocabulary";
 import { formatDate } from "~/utils/format";
+import { CyclePhaseFields, type CycleChoice } from "./cycle-phase-fields";
 import { FieldMessages, FormError, TextField, useFocusFirstError } from "./form-field";
 import { TerritoryPicker, type PickedTerritory, type TerritoryPickerTexts } from "./territory-picker";
 
@@ -10,6 +12,8 @@ export type NoteMetadataValues = {
   commune: PickedTerritory | null;
   tagIds: string[];
   newTag: string;
+  cycleId: string;
+  phase: string;
 };
 
 export type NoteMetadataLimits = { placeMax: number; tagMax: number; earliestDay: string; latestDay: string };
@@ -30,12 +34,14 @@ const COMMUNE_TEXTS: TerritoryPickerTexts = {
 export function NoteMetadataForm({
   values,
   tags,
+  cycles,
   errors,
   limits,
   saved,
 }: {
   values: NoteMetadataValues;
   tags: Tag[];
+  cycles: CycleChoice[];
   errors: Record<string, string>;
   limits: NoteMetadataLimits;
   saved: boolean;
@@ -74,6 +80,7 @@ export function NoteMetadataForm({
         hiddenValue={(commune) => commune.code}
         texts={COMMUNE_TEXTS}
       />
+      <CyclePhaseFields cycles={cycles} values={values} errors={errors} />
       <fieldset className="field" aria-describedby={`tagIds-hint${errors.tagIds ? " tagIds-error" : ""}`}>
         <legend>{t("notes.meta.tags")}</legend>
         {tags.length ? (
@@ -118,11 +125,15 @@ export function NoteMetadataView({
   place,
   communeName,
   tags,
+  cycleNumber,
+  phase,
 }: {
   observedOn: string | null;
   place: string | null;
   communeName: string | null;
   tags: Tag[];
+  cycleNumber: number | null;
+  phase: string | null;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -135,6 +146,10 @@ export function NoteMetadataView({
       <dd>{place || none}</dd>
       <dt>{t("notes.meta.communeLabel")}</dt>
       <dd>{communeName || none}</dd>
+      <dt>{t("cycle.field.cycle")}</dt>
+      <dd>{cycleNumber ? t("cycle.number", { number: cycleNumber }) : none}</dd>
+      <dt>{t("cycle.field.phase")}</dt>
+      <dd>{phase && (PHASES as readonly string[]).includes(phase) ? t(`phase.${phase as Phase}`) : none}</dd>
       <dt>{t("notes.meta.tags")}</dt>
       <dd>
         {tags.length ? (

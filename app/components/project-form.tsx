@@ -27,10 +27,13 @@ export function ProjectForm({
   defaults,
   errors,
   submitLabel,
+  showPhase = true,
 }: {
   defaults: ProjectFormDefaults;
   errors: Record<string, string>;
   submitLabel: string;
+  /** The starting phase is chosen at creation; afterwards it only moves through the cycle page. */
+  showPhase?: boolean;
 }) {
   const t = useT();
   const formRef = useFocusFirstError(Object.keys(errors).length ? errors : null);
@@ -76,23 +79,25 @@ export function ProjectForm({
         <FieldMessages name="sectors" error={errors.sectors} />
       </fieldset>
 
-      <div className="field">
-        <label htmlFor="phase">{t("project.form.phase")}</label>
-        <select
-          id="phase"
-          name="phase"
-          defaultValue={defaults.phase}
-          aria-invalid={errors.phase ? true : undefined}
-          aria-describedby={errors.phase ? "phase-error" : undefined}
-        >
-          {PHASES.map((phase, index) => (
-            <option key={phase} value={phase}>
-              {index + 1}. {t(`phase.${phase}`)}
-            </option>
-          ))}
-        </select>
-        <FieldMessages name="phase" error={errors.phase} />
-      </div>
+      {showPhase ? (
+        <div className="field">
+          <label htmlFor="phase">{t("project.form.phase")}</label>
+          <select
+            id="phase"
+            name="phase"
+            defaultValue={defaults.phase}
+            aria-invalid={errors.phase ? true : undefined}
+            aria-describedby={errors.phase ? "phase-error" : undefined}
+          >
+            {PHASES.map((phase, index) => (
+              <option key={phase} value={phase}>
+                {index + 1}. {t(`phase.${phase}`)}
+              </option>
+            ))}
+          </select>
+          <FieldMessages name="phase" error={errors.phase} />
+        </div>
+      ) : null}
 
       <fieldset className="field" aria-describedby={errors.visibility ? "visibility-error" : undefined}>
         <legend>{t("project.form.visibility")}</legend>

@@ -2,6 +2,7 @@ import { prisma, type Prisma } from "./db.server";
 import { LIMITS } from "./limits";
 import { findOrCreateTag } from "./tag.server";
 import { foldForSearch } from "./territory.server";
+import type { Phase } from "./vocabulary";
 
 export const NOTE_SORTS = ["observed", "updated"] as const;
 export type NoteSort = (typeof NOTE_SORTS)[number];
@@ -13,6 +14,9 @@ export type NoteFilters = {
   /** Inclusive bounds on the observed day, as UTC midnights. */
   from: Date | null;
   to: Date | null;
+  /** Where notes sit in the action-research cycle (ProjectCycle id, phase code). */
+  cycleId: string | null;
+  phase: Phase | null;
   sort: NoteSort;
   page: number;
 };
@@ -52,6 +56,9 @@ const noteCardSelect = {
   placeCommuneCode: true,
   placeCommuneName: true,
   lastEditedAt: true,
+  cycleId: true,
+  phase: true,
+  cycle: { select: { number: true } },
   createdAt: true,
   updatedAt: true,
   author: { select: { id: true, name: true } },
@@ -87,6 +94,8 @@ async function notesWhere(projectId: string, filters: NoteFilters): Promise<Pris
     projectId,
     ...(filters.authorId ? { authorId: filters.authorId } : {}),
     ...(filters.tagId ? { tags: { some: { tagId: filters.tagId } } } : {}),
+    ...(filters.cycleId ? { cycleId: filters.cycleId } : {}),
+    ...(filters.phase ? { phase: filters.phase } : {}),
     ...(filters.from || nextDay
       ? { observedOn: { ...(filters.from ? { gte: filters.from } : {}), ...(nextDay ? { lt: nextDay } : {}) } }
       : {}),
@@ -159,9 +168,12 @@ export type NoteMetadata = {
   tagIds: string[];
   /** A label to add to the codebook (or reuse, ignoring case) and put on the note. */
   newTag: string | null;
+  /** One of this project's cycles (checked by the caller against `listCycles`). */
+  cycleId: string | null;
+  phase: Phase | null;
 };
 
-export type MetadataOutcome = "saved" | "not_found" | "unknown_tag";
+export type MetadataOutcome = "saved" | "not_found" | "unknown_tag" | "unknown_cycle";
 
 /** Writes the metadata and the note's tags in one transaction: a refusal leaves nothing half-written. */
 export async function updateNoteMetadata({
@@ -179,6 +191,9 @@ export async function updateNoteMetadata({
     const codebook = await tx.tag.findMany({ where: { projectId }, select: { id: true, label: true } });
     const known = new Set(codebook.map((tag) => tag.id));
     if (metadata.tagIds.some((id) => !known.has(id))) return "unknown_tag";
+    if (metadata.cycleId && !(await tx.projectCycle.count({ where: { id: metadata.cycleId, projectId } }))) {
+      return "unknown_cycle";
+    }
     const tagIds = new Set(metadata.tagIds);
     if (metadata.newTag) tagIds.add(await findOrCreateTag(tx, { projectId, label: metadata.newTag, codebook }));
     await tx.note.update({
@@ -188,6 +203,8 @@ export async function updateNoteMetadata({
         place: metadata.place,
         placeCommuneCode: metadata.commune?.code ?? null,
         placeCommuneName: metadata.commune?.name ?? null,
+        cycleId: metadata.cycleId,
+        phase: metadata.phase,
       },
       select: { id: true },
     });

@@ -22,32 +22,42 @@ function territoryColumns(territory: Territory) {
   };
 }
 
-/** Creates the project, in its first cycle, with its creator as first coordinator, in one transaction. */
+/**
+ * Creates the project, in its first cycle, with its creator as first coordinator and the phase
+ * it starts in recorded in the cycle's log (cycle.server.ts), in one transaction.
+ */
 export async function createProject({ userId, input }: { userId: string; input: ProjectInput }) {
-  return prisma.project.create({
-    data: {
-      title: input.title,
-      question: input.question,
-      sectors: JSON.stringify(input.sectors),
-      phase: input.phase,
-      visibility: input.visibility,
-      ...territoryColumns(input.territory),
-      createdById: userId,
-      memberships: { create: { userId, role: "coordinator" satisfies ProjectRole } },
-      cycles: { create: { number: 1 } },
-    },
-    select: { id: true },
+  return prisma.$transaction(async (tx) => {
+    const project = await tx.project.create({
+      data: {
+        title: input.title,
+        question: input.question,
+        sectors: JSON.stringify(input.sectors),
+        phase: input.phase,
+        visibility: input.visibility,
+        ...territoryColumns(input.territory),
+        createdById: userId,
+        memberships: { create: { userId, role: "coordinator" satisfies ProjectRole } },
+        cycles: { create: { number: 1 } },
+      },
+      select: { id: true, cycles: { select: { id: true } } },
+    });
+    await tx.phaseChange.create({
+      data: { projectId: project.id, cycleId: project.cycles[0]!.id, toPhase: input.phase, userId },
+      select: { id: true },
+    });
+    return { id: project.id };
   });
 }
 
-export async function updateProject({ projectId, input }: { projectId: string; input: ProjectInput }) {
+/** The settings form. The phase is not part of it: it only moves through `changePhase` (cycle.server.ts). */
+export async function updateProject({ projectId, input }: { projectId: string; input: Omit<ProjectInput, "phase"> }) {
   await prisma.project.update({
     where: { id: projectId },
     data: {
       title: input.title,
       question: input.question,
       sectors: JSON.stringify(input.sectors),
-      phase: input.phase,
       visibility: input.visibility,
       ...territoryColumns(input.territory),
     },
@@ -69,7 +79,8 @@ const projectSummarySelect = {
   region: true,
   population: true,
   updatedAt: true,
-  _count: { select: { memberships: true } },
+  // Cycles are numbered 1..n, so their count is the current cycle's number.
+  _count: { select: { memberships: true, cycles: true } },
 } as const;
 
 export function parseSectors(raw: string): Sector[] {
@@ -97,6 +108,7 @@ export async function listProjectsForUser({ userId, siteRole }: { userId: string
     ...project,
     sectors: parseSectors(sectors),
     memberCount: _count.memberships,
+    cycleNumber: Math.max(1, _count.cycles),
     role: (memberships[0]?.role ?? null) as ProjectRole | null,
   }));
 }
@@ -120,6 +132,7 @@ export async function getProjectForMember(projectId: string) {
     ...rest,
     sectors: parseSectors(sectors),
     memberCount: _count.memberships,
+    cycleNumber: Math.max(1, _count.cycles),
     members: memberships.map((m) => ({ id: m.user.id, name: m.user.name, role: m.role as ProjectRole })),
   };
 }

@@ -41,7 +41,7 @@ export type TerritoryKind = (typeof TERRITORY_KINDS)[number];
 export const WORKSPACE_SECTIONS = [
   { code: "notes", ready: true },
   { code: "surveys", ready: false },
-  { code: "timeline", ready: false },
+  { code: "timeline", ready: true },
   { code: "findings", ready: false },
   { code: "members", ready: true },
 ] as const;

@@ -74,6 +74,12 @@ export default function ProjectHome() {
 
       <section aria-labelledby="cycle-title" className="panel">
         <h2 id="cycle-title">{t("project.cycle")}</h2>
+        <p>
+          {t("cycle.current", {
+            number: project.cycleNumber,
+            phase: currentIndex >= 0 ? t(`phase.${PHASES[currentIndex]!}`) : project.phase,
+          })}
+        </p>
         <ol className="cycle">
           {PHASES.map((phase, index) => (
             <li
@@ -89,6 +95,9 @@ export default function ProjectHome() {
             </li>
           ))}
         </ol>
+        <p>
+          <Link to="cycle">{t("cycle.see")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="members-title" className="panel">

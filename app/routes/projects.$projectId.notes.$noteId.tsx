@@ -17,6 +17,7 @@ import {
   parseDay,
   updateNoteMetadata,
 } from "~/models/note.server";
+import { cyclePhaseSchema, listCycles, type CycleOption } from "~/models/cycle.server";
 import { can } from "~/models/permissions.server";
 import { requireProjectAccess } from "~/models/project-guard.server";
 import { LIMITS } from "~/models/limits";
@@ -30,9 +31,10 @@ import { projectPageTitle } from "~/utils/page-title";
 /** Form fields arrive as strings; control characters never belong in a one-line place. */
 const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
 
-function metadataSchema(t: Translator, locale: Locale) {
+function metadataSchema(t: Translator, locale: Locale, cycles: CycleOption[]) {
   const earliest = parseDay(LIMITS.earliestObservedDay)!;
   return z.object({
+    ...cyclePhaseSchema(t, cycles).shape,
     observedOn: z
       .string()
       .trim()
@@ -91,7 +93,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const note = await getNote({ projectId: access.projectId, noteId: params.noteId ?? "" });
   if (!note) notFound(t);
   const canEdit = can(access, "notes.edit");
+  const cycles = await listCycles({ projectId: access.projectId });
   const values: NoteMetadataValues = {
+    cycleId: note.cycleId ?? "",
+    phase: note.phase ?? "",
     observedOn: formatDay(note.observedOn),
     place: note.place ?? "",
     commune: pickedCommune(note.placeCommuneCode, note.placeCommuneName),
@@ -104,6 +109,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit,
     viewer: { id: user.id, name: user.name },
     codebook: canEdit ? await listTags({ projectId: access.projectId }) : [],
+    cycles,
     values,
     limits: {
       placeMax: LIMITS.notePlaceMax,
@@ -126,24 +132,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
     commune: text(formData, "commune"),
     tagIds: texts(formData, "tagIds"),
     newTag: text(formData, "newTag"),
+    cycleId: text(formData, "cycleId"),
+    phase: text(formData, "phase"),
   };
   // Shown again as typed when JavaScript is off, so a refusal does not wipe the form.
   const echo: NoteMetadataValues = { ...values, commune: pickedCommune(values.commune) };
   const refuse = (fieldErrors: Record<string, string>) =>
     json({ fieldErrors, values: echo, savedAt: null }, { status: 400 });
   if (text(formData, "intent") !== "metadata") return refuse({ form: t("notes.invalidRequest") });
-  const result = validate(metadataSchema(t, localeFromRequest(request)), values);
+  const cycles = await listCycles({ projectId: access.projectId });
+  const result = validate(metadataSchema(t, localeFromRequest(request), cycles), values);
   if (!result.ok) return refuse(result.fieldErrors);
   const outcome = await updateNoteMetadata({ projectId: access.projectId, noteId, metadata: result.data });
   if (outcome === "not_found") notFound(t);
   if (outcome === "unknown_tag") return refuse({ tagIds: t("notes.meta.tagUnknown") });
+  if (outcome === "unknown_cycle") return refuse({ cycleId: t("cycle.field.cycleUnknown") });
   return json({ fieldErrors: {}, values: null, savedAt: Date.now() });
 }
 
 export default function NotePage() {
   const t = useT();
   const locale = useLocale();
-  const { note, pageTitle, canEdit, viewer, codebook, values, limits } = useLoaderData<typeof loader>();
+  const { note, pageTitle, canEdit, viewer, codebook, cycles, values, limits } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const projectId = useParams().projectId!;
   const created = formatDate(locale, note.createdAt);
@@ -183,6 +193,7 @@ export default function NotePage() {
               key={note.updatedAt}
               values={actionData?.values ?? values}
               tags={codebook}
+              cycles={cycles}
               errors={actionData?.fieldErrors ?? {}}
               limits={limits}
               saved={Boolean(actionData?.savedAt)}
@@ -193,6 +204,8 @@ export default function NotePage() {
               place={note.place}
               communeName={note.placeCommuneName}
               tags={note.tags}
+              cycleNumber={note.cycle?.number ?? null}
+              phase={note.phase}
             />
           )}
         </section>

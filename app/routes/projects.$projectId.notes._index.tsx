@@ -15,9 +15,11 @@ import {
   searchWords,
   type NoteFilters as Filters,
 } from "~/models/note.server";
+import { listCycles } from "~/models/cycle.server";
 import { can } from "~/models/permissions.server";
 import { requireProjectAccess } from "~/models/project-guard.server";
 import { LIMITS } from "~/models/limits";
+import { PHASES } from "~/models/vocabulary";
 import { listTags } from "~/models/tag.server";
 import { readForm, text } from "~/utils/forms.server";
 import { projectPageTitle } from "~/utils/page-title";
@@ -33,6 +35,8 @@ const filtersSchema = () =>
     tag: z.string().max(64).catch(""),
     from: z.string().max(10).catch(""),
     to: z.string().max(10).catch(""),
+    cycle: z.string().max(64).catch(""),
+    phase: z.enum(["", ...PHASES]).catch(""),
     sort: z.enum(NOTE_SORTS).catch("observed"),
     page: z.coerce.number().int().min(1).max(10_000).catch(1),
   });
@@ -58,10 +62,14 @@ function parseFilters(url: URL, t: Translator) {
     tagId: values.tag || null,
     from,
     to,
+    cycleId: values.cycle || null,
+    phase: values.phase || null,
     sort: values.sort,
     page,
   };
-  const filtered = searchWords(values.q).length > 0 || Boolean(filters.authorId || filters.tagId || from || to);
+  const filtered =
+    searchWords(values.q).length > 0 ||
+    Boolean(filters.authorId || filters.tagId || from || to || filters.cycleId || filters.phase);
   return { filters, values: values satisfies NoteFilterValues, errors, filtered };
 }
 
@@ -71,10 +79,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "content.read");
   const projectId = access.projectId;
   const { filters, values, errors, filtered } = parseFilters(new URL(request.url), t);
-  const [{ total, notes }, authors, tags] = await Promise.all([
+  const [{ total, notes }, authors, tags, cycles] = await Promise.all([
     listNotes({ projectId, filters }),
     listNoteAuthors({ projectId }),
     listTags({ projectId }),
+    listCycles({ projectId }),
   ]);
   return json({
     notes,
@@ -86,6 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     errors,
     authors,
     tags,
+    cycles,
     canCreate: can(access, "notes.edit"),
     queryMax: LIMITS.noteQueryMax,
     sorts: NOTE_SORTS,
@@ -127,6 +137,7 @@ export default function NotesPage() {
         values={data.values}
         authors={data.authors}
         tags={data.tags}
+        cycles={data.cycles}
         sorts={data.sorts}
         errors={data.errors}
         queryMax={data.queryMax}

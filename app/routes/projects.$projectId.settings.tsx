@@ -38,7 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "project.edit");
-  const result = validate(projectSchema(t), projectFormValues(await readForm(request, t)));
+  // The phase is not edited here: it moves through the recorded path (the cycle page).
+  const result = validate(projectSchema(t).omit({ phase: true }), projectFormValues(await readForm(request, t)));
   if (!result.ok) return json({ fieldErrors: result.fieldErrors }, { status: 400 });
   await updateProject({ projectId: access.projectId, input: result.data });
   return redirect(`/projects/${access.projectId}`);
@@ -51,7 +52,12 @@ export default function ProjectSettings() {
   return (
     <section className="panel narrow" aria-labelledby="settings-title">
       <h2 id="settings-title">{t("project.settings")}</h2>
-      <ProjectForm defaults={defaults} errors={actionData?.fieldErrors ?? {}} submitLabel={t("project.save")} />
+      <ProjectForm
+        defaults={defaults}
+        errors={actionData?.fieldErrors ?? {}}
+        submitLabel={t("project.save")}
+        showPhase={false}
+      />
     </section>
   );
 }

@@ -25,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       territoryKind: project.territoryKind,
       departement: project.departement,
       phase: project.phase,
+      cycleNumber: project.cycleNumber,
     },
     role: access.role,
     allowed: allowedActions(access),
@@ -42,7 +43,7 @@ export default function ProjectLayout() {
         </p>
         <h1>{project.title}</h1>
         <p className="card-meta">
-          <PhaseBadge phase={project.phase} />
+          <PhaseBadge phase={project.phase} cycle={project.cycleNumber} />
           <span>{role ? t("project.yourRole", { role: t(`role.${role}`) }) : t("projects.coalitionReader")}</span>
         </p>
         <nav aria-label={t("project.nav.label")} className="tabs">

@@ -48,7 +48,7 @@ export default function ProjectsPage() {
               </p>
               <p className="question">{project.question}</p>
               <p className="card-meta">
-                <PhaseBadge phase={project.phase} />
+                <PhaseBadge phase={project.phase} cycle={project.cycleNumber} />
                 <span>{project.role ? t(`role.${project.role}`) : t("projects.coalitionReader")}</span>
                 <span>{t("projects.memberCount", { count: project.memberCount })}</span>
                 <span>{t("projects.updated", { date: formatDate(locale, project.updatedAt) })}</span>

@@ -1,7 +1,74 @@
 import type * as Y from "yjs";
+import { prisma } from "../../../app/models/db.server";
+import { readEvents, type TimelineEvent } from "../../../app/models/timeline-document";
 import type { Editor } from "./index";
 
-/** Writes the project's timeline events from the document. */
-export async function writeTimelineProjection(_id: string, _doc: Y.Doc, _lastEditor: Editor | null): Promise<void> {
-  // Built by the timeline issue.
+/** Lines go to stdout, like the rest of the collaboration server's log (server/collab/index.ts). */
+const log = (line: string) => console.log(`[collab] ${line}`);
+
+/**
+ * Writes the project's timeline events from the document. Anyone with `timeline.edit` can
+ * put anything into the Y.Doc, so every event is validated again here with the form's own
+ * rules (app/models/timeline-document.ts): an invalid one is skipped and logged, never
+ * stored, and never stops the others. Links keep only this project's notes and surveys.
+ * The rows are replaced in one transaction, so a reader never sees half a timeline.
+ */
+export async function writeTimelineProjection(
+  projectId: string,
+  doc: Y.Doc,
+  _lastEditor: Editor | null,
+): Promise<void> {
+  const { events, invalid } = readEvents(doc);
+  for (const { id, reasons } of invalid) {
+    log(`timeline:${projectId}: skipped invalid event ${JSON.stringify(id)} (${reasons.join(", ").slice(0, 300)})`);
+  }
+  const [notes, surveys] = await Promise.all([
+    linkedIds(
+      "note",
+      projectId,
+      events.flatMap((e) => e.noteIds),
+    ),
+    linkedIds(
+      "survey",
+      projectId,
+      events.flatMap((e) => e.surveyIds),
+    ),
+  ]);
+  const now = new Date();
+  await prisma.$transaction([
+    prisma.timelineEvent.deleteMany({ where: { projectId } }),
+    prisma.timelineEvent.createMany({ data: events.map((event) => row(projectId, event, notes, surveys, now)) }),
+  ]);
+}
+
+async function linkedIds(kind: "note" | "survey", projectId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const where = { projectId, id: { in: [...new Set(ids)] } };
+  const rows =
+    kind === "note"
+      ? await prisma.note.findMany({ where, select: { id: true } })
+      : await prisma.survey.findMany({ where, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
+}
+
+function row(projectId: string, event: TimelineEvent, notes: Set<string>, surveys: Set<string>, updatedAt: Date) {
+  return {
+    projectId,
+    eventId: event.id,
+    title: event.title,
+    type: event.type,
+    startDay: event.start,
+    endDay: event.end,
+    startTime: event.startTime,
+    endTime: event.endTime,
+    description: event.description,
+    participants: event.participants,
+    people: event.people,
+    noteIds: JSON.stringify(event.noteIds.filter((id) => notes.has(id))),
+    surveyIds: JSON.stringify(event.surveyIds.filter((id) => surveys.has(id))),
+    milestone: event.milestone,
+    cycleNumber: event.cycle,
+    phase: event.phase,
+    updatedAt,
+  };
 }

@@ -1,0 +1,196 @@
+import { useEffect, useState } from "react";
+import type { MessageKey } from "~/i18n";
+import { useLocale, useT } from "~/i18n/use-translation";
+import { TimelineEventForm, type EventFormContext } from "~/components/timeline-event-form";
+import { TimelineView, type LinkTitles } from "~/components/timeline-view";
+import {
+  deleteEvent,
+  eventsMap,
+  newEventId,
+  readEvents,
+  writeEvent,
+  type TimelineEvent,
+} from "~/models/timeline-document";
+import { openCollabSession, type CollabSession } from "./collab-session.client";
+import { PresenceList } from "./presence-list.client";
+import { useConnectionStatus, type ConnectionState } from "./use-connection-status.client";
+import { usePresence } from "./use-presence.client";
+import { colourForUser } from "./user-colour";
+
+export type TimelineEditorProps = {
+  projectId: string;
+  user: { id: string; name: string };
+  /** Readers: the server drops their updates; no edit controls are shown. */
+  readOnly: boolean;
+  today: string;
+  titles: LinkTitles;
+  context: EventFormContext;
+  /** Only events of this type are listed (the filter), or all. */
+  typeFilter: string;
+  /** The stored events (SQL projection), shown until the document has loaded. */
+  stored?: TimelineEvent[];
+};
+
+const STATUS_TEXT = {
+  offline: "editor.status.offline",
+  connected: "editor.status.connected",
+  synced: "editor.status.synced",
+} as const satisfies Record<Exclude<ConnectionState, "pending">, MessageKey>;
+
+/**
+ * The project timeline bound to its Y.Doc ("timeline:<projectId>"), live and offline-capable
+ * like a note (openCollabSession: y-websocket + IndexedDB). Browser only.
+ */
+export function TimelineEditor(props: TimelineEditorProps) {
+  const [session, setSession] = useState<CollabSession | null>(null);
+  const { projectId, user } = props;
+  useEffect(() => {
+    // openCollabSession connects by itself (installJitteredReconnect); the caret extension that
+    // announces a note editor's user has no equivalent here, so the presence state is set directly.
+    const opened = openCollabSession({ docName: `timeline:${projectId}`, userId: user.id });
+    opened.provider.awareness.setLocalStateField("user", {
+      id: user.id,
+      name: user.name,
+      color: colourForUser(user.id),
+    });
+    setSession(opened);
+    return () => {
+      setSession(null);
+      opened.destroy();
+    };
+  }, [projectId, user.id, user.name]);
+  if (!session) return null;
+  return <LiveTimeline {...props} session={session} />;
+}
+export default TimelineEditor;
+
+function useEvents(session: CollabSession): TimelineEvent[] {
+  const [events, setEvents] = useState<TimelineEvent[]>(() => readEvents(session.doc).events);
+  useEffect(() => {
+    const map = eventsMap(session.doc);
+    const update = () => setEvents(readEvents(session.doc).events);
+    map.observeDeep(update);
+    update();
+    return () => map.unobserveDeep(update);
+  }, [session]);
+  return events;
+}
+
+function LiveTimeline({
+  session,
+  readOnly,
+  today,
+  titles,
+  context,
+  typeFilter,
+  projectId,
+  stored,
+}: TimelineEditorProps & { session: CollabSession }) {
+  const t = useT();
+  const locale = useLocale();
+  const events = useEvents(session);
+  const { state, notice } = useConnectionStatus(session.provider);
+  // Until the document arrives (from the server or this device), the stored events stand in,
+  // without edit controls: an empty document must not look like an empty timeline.
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    if (state === "synced" || events.length > 0) setLoaded(true);
+  }, [state, events.length]);
+  const editable = loaded && !readOnly && notice !== "revoked" && notice !== "rightsChanged";
+  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const presence = usePresence(
+    session.provider.awareness,
+    state === "connected" || state === "synced",
+    locale,
+    ({ joined, left }) =>
+      [
+        ...joined.map((name) => t("editor.presence.joined", { name })),
+        ...left.map((name) => t("editor.presence.left", { name })),
+      ].join(" "),
+  );
+  const editedEvent = editing?.id ? (events.find((e) => e.id === editing.id) ?? null) : null;
+  const all = loaded ? events : (stored ?? []);
+  const shown = typeFilter ? all.filter((e) => e.type === typeFilter) : all;
+
+  return (
+    <div className="timeline-live stack">
+      <div className="note-editor__bar">
+        <p role="status" className="connection-status" data-state={state}>
+          {state === "pending" ? "" : t(STATUS_TEXT[state])}
+        </p>
+        <PresenceList people={presence.people} announcement={presence.announcement} />
+      </div>
+      <div aria-live="polite">
+        {notice === "full" ? <p className="notice">{t("editor.notice.full")}</p> : null}
+        {notice === "tooBig" ? <p className="notice">{t("editor.notice.tooBig")}</p> : null}
+      </div>
+      {notice === "revoked" || notice === "rightsChanged" ? (
+        <p role="alert" className="form-error">
+          {t(notice === "revoked" ? "editor.notice.revoked" : "editor.notice.rightsChanged")}
+        </p>
+      ) : null}
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      {editable && !editing ? (
+        <p>
+          <button type="button" className="button primary" onClick={() => setEditing({ id: null })}>
+            {t("timeline.add")}
+          </button>
+        </p>
+      ) : null}
+      {editable && editing ? (
+        <div className="panel timeline-form-panel">
+          <TimelineEventForm
+            key={editing.id ?? "new"}
+            initial={editedEvent}
+            context={context}
+            onCancel={() => setEditing(null)}
+            onSave={(fields) => {
+              writeEvent(session.doc, editing.id ?? newEventId(), fields);
+              setAnnouncement(t("timeline.saved", { title: fields.title }));
+              setEditing(null);
+            }}
+          />
+        </div>
+      ) : null}
+      {shown.length === 0 && all.length > 0 ? <p>{t("timeline.emptyFiltered")}</p> : null}
+      <TimelineView
+        events={shown}
+        today={today}
+        titles={titles}
+        projectId={projectId}
+        actions={
+          editable
+            ? (event) => (
+                <>
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={t("timeline.editEvent", { title: event.title })}
+                    onClick={() => setEditing({ id: event.id })}
+                  >
+                    {t("timeline.edit")}
+                  </button>
+                  <button
+                    type="button"
+                    className="button small danger"
+                    aria-label={t("timeline.deleteEvent", { title: event.title })}
+                    onClick={() => {
+                      if (!window.confirm(t("timeline.deleteConfirm", { title: event.title }))) return;
+                      deleteEvent(session.doc, event.id);
+                      setAnnouncement(t("timeline.deleted", { title: event.title }));
+                      if (editing?.id === event.id) setEditing(null);
+                    }}
+                  >
+                    {t("timeline.delete")}
+                  </button>
+                </>
+              )
+            : undefined
+        }
+      />
+    </div>
+  );
+}

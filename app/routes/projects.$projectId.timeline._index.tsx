@@ -1,0 +1,181 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { z } from "zod";
+import { CopyField } from "~/components/copy-field";
+import { ErrorPage } from "~/components/error-page";
+import { TimelineArea } from "~/components/timeline-area";
+import { useLocale, useT } from "~/i18n/use-translation";
+import { calendarTokenCreatedAt, regenerateCalendarToken, revokeCalendarToken } from "~/models/calendar-token.server";
+import { currentPosition } from "~/models/cycle.server";
+import { can } from "~/models/permissions.server";
+import { requireProjectAccess } from "~/models/project-guard.server";
+import { linkableItems, listTimelineEvents, linkTitles, todayInFrance } from "~/models/timeline.server";
+import { TIMELINE_EVENT_TYPES } from "~/models/vocabulary";
+import timelineStyles from "~/styles/timeline.css";
+import { formatDate } from "~/utils/format";
+import { readForm, text } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
+import { projectPageTitle } from "~/utils/page-title";
+
+const typeFilterSchema = z.enum(["", ...TIMELINE_EVENT_TYPES]).catch("");
+const actionSchema = z.enum(["calendarCreate", "calendarRevoke"]);
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: timelineStyles }];
+
+export const meta: MetaFunction = ({ matches }) => projectPageTitle(matches, "timeline.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, access, t } = await requireProjectAccess(request, params.projectId, "content.read");
+  const projectId = access.projectId;
+  const [events, position, items, calendarSince] = await Promise.all([
+    listTimelineEvents({ projectId }),
+    currentPosition({ projectId }),
+    linkableItems({ projectId }),
+    calendarTokenCreatedAt({ userId: user.id, projectId }),
+  ]);
+  if (!position) notFound(t);
+  const canEdit = can(access, "timeline.edit");
+  return json({
+    projectId,
+    events,
+    today: todayInFrance(),
+    typeFilter: typeFilterSchema.parse(new URL(request.url).searchParams.get("type") ?? ""),
+    titles: await linkTitles({ projectId, events, items }),
+    canEdit,
+    viewer: { id: user.id, name: user.name },
+    context: {
+      notes: canEdit ? items.notes : [],
+      surveys: canEdit ? items.surveys : [],
+      cycleCount: position.cycle?.number ?? 1,
+      current: { cycle: position.cycle?.number ?? 1, phase: position.phase },
+    },
+    calendarSince,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, access, t } = await requireProjectAccess(request, params.projectId, "content.read");
+  const intent = actionSchema.safeParse(text(await readForm(request, t), "intent"));
+  if (!intent.success) return json({ calendarUrl: null, revoked: false, error: t("cycle.move.invalid") }, 400);
+  const who = { userId: user.id, projectId: access.projectId };
+  if (intent.data === "calendarRevoke") {
+    await revokeCalendarToken(who);
+    return json({ calendarUrl: null, revoked: true, error: null });
+  }
+  const token = await regenerateCalendarToken(who);
+  return json({ calendarUrl: new URL(`/calendar/${token}.ics`, request.url).href, revoked: false, error: null });
+}
+
+export default function TimelinePage() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const base = `/projects/${data.projectId}/timeline`;
+  return (
+    <div className="stack">
+      <section className="panel stack" aria-labelledby="timeline-title">
+        <div className="page-heading">
+          <h2 id="timeline-title">{t("timeline.title")}</h2>
+          <Link to={`${base}/print${data.typeFilter ? `?type=${data.typeFilter}` : ""}`} className="button">
+            {t("timeline.print")}
+          </Link>
+        </div>
+        <p>{t("timeline.lead")}</p>
+        {data.canEdit ? null : <p className="notice">{t("timeline.readOnly")}</p>}
+        <TypeFilter value={data.typeFilter} />
+        <TimelineArea
+          projectId={data.projectId}
+          user={data.viewer}
+          readOnly={!data.canEdit}
+          today={data.today}
+          titles={data.titles}
+          context={data.context}
+          typeFilter={data.typeFilter}
+          stored={data.typeFilter ? data.events.filter((e) => e.type === data.typeFilter) : data.events}
+        />
+      </section>
+      <CalendarSection downloadHref={`${base}.ics`} since={data.calendarSince} />
+    </div>
+  );
+}
+
+function TypeFilter({ value }: { value: string }) {
+  const t = useT();
+  return (
+    <Form method="get" className="inline-form timeline-filter" aria-label={t("timeline.filter.label")}>
+      <div className="field">
+        <label htmlFor="type-filter">{t("timeline.filter.label")}</label>
+        <select id="type-filter" name="type" defaultValue={value} key={value}>
+          <option value="">{t("timeline.filter.all")}</option>
+          {TIMELINE_EVENT_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`timeline.type.${type}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button">
+        {t("timeline.filter.apply")}
+      </button>
+    </Form>
+  );
+}
+
+function CalendarSection({ downloadHref, since }: { downloadHref: string; since: string | null }) {
+  const t = useT();
+  const locale = useLocale();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const active = actionData?.revoked ? false : Boolean(actionData?.calendarUrl || since);
+  return (
+    <section className="panel stack" aria-labelledby="calendar-title">
+      <h2 id="calendar-title">{t("timeline.calendar.title")}</h2>
+      <p>{t("timeline.calendar.lead")}</p>
+      <p>
+        <a href={downloadHref} download className="button">
+          {t("timeline.calendar.download")}
+        </a>
+      </p>
+      <h3>{t("timeline.calendar.subscribe")}</h3>
+      <p className="field-hint">{t("timeline.calendar.subscribeLead")}</p>
+      {actionData?.calendarUrl ? (
+        <div className="stack" role="status">
+          <p>{t("timeline.calendar.created")}</p>
+          <CopyField label={t("timeline.calendar.link")} value={actionData.calendarUrl} />
+          <p>
+            <a href={actionData.calendarUrl.replace(/^https?:/, "webcal:")}>{t("timeline.calendar.webcal")}</a>
+          </p>
+        </div>
+      ) : null}
+      {actionData?.revoked ? <p role="status">{t("timeline.calendar.revoked")}</p> : null}
+      {active && since && !actionData?.calendarUrl ? (
+        <p>{t("timeline.calendar.active", { date: formatDate(locale, since) })}</p>
+      ) : null}
+      <div className="actions">
+        <Form method="post">
+          <input type="hidden" name="intent" value="calendarCreate" />
+          <button type="submit" className="button" disabled={busy}>
+            {t(active ? "timeline.calendar.regenerate" : "timeline.calendar.create")}
+          </button>
+        </Form>
+        {active ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="calendarRevoke" />
+            <button type="submit" className="button danger" disabled={busy}>
+              {t("timeline.calendar.revoke")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

@@ -1,0 +1,182 @@
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createProject, createUser } from "../factories";
+import { launchBrowser, newContext, type TestContext } from "../support/browser";
+import { startServer, type TestServer } from "../support/server";
+
+/**
+ * The co-edited timeline and the cycle page in a real Chromium against the real server:
+ * two writers converge, a reader cannot edit, invalid input is refused without touching the
+ * document, a phase move is recorded, and a phone's 375 px is enough.
+ */
+let server: TestServer;
+let browser: Browser;
+type Person = Awaited<ReturnType<typeof createUser>>;
+let alice: Person; // researcher
+let bruno: Person; // local actor
+let chloe: Person; // council reviewer
+let dora: Person; // coordinator
+let projectId: string;
+const contexts: TestContext[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ env: { COLLAB_PROJECTION_DELAY_MS: "50" } }), launchBrowser()]);
+  [alice, bruno, chloe, dora] = await Promise.all([
+    createUser(server.db, { name: "Alice Chercheuse" }),
+    createUser(server.db, { name: "Bruno Acteur" }),
+    createUser(server.db, { name: "Chloé Conseil" }),
+    createUser(server.db, { name: "Dora Coordination" }),
+  ]);
+  const project = await createProject(server.db, {
+    members: [
+      [alice.id, "researcher"],
+      [bruno.id, "local_actor"],
+      [chloe.id, "council_reviewer"],
+      [dora.id, "coordinator"],
+    ],
+  });
+  projectId = project.id;
+});
+
+afterAll(async () => {
+  for (const context of contexts) {
+    expect(context.problems).toEqual([]);
+    await context.context.close();
+  }
+  await browser?.close();
+  await server?.stop();
+  expect(server.stderr()).toBe("");
+});
+
+async function logIn(person: Person, path: string, options: { width?: number } = {}) {
+  const context = await newContext(browser, options);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/login?redirectTo=${encodeURIComponent(path)}`);
+  await page.getByLabel("Adresse électronique").fill(person.email);
+  await page.getByLabel("Mot de passe").fill(person.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL(`**${path}`);
+  return page;
+}
+
+const timelinePath = () => `/projects/${projectId}/timeline`;
+
+async function openTimeline(person: Person, options: { width?: number } = {}) {
+  const page = await logIn(person, timelinePath(), options);
+  await page
+    .getByRole("status")
+    .filter({ hasText: /^synchronisé$/ })
+    .waitFor();
+  return page;
+}
+
+const eventItem = (page: Page, title: string): Locator => page.locator(".timeline__event").filter({ hasText: title });
+
+async function fillEvent(page: Page, fields: { title?: string; start?: string; end?: string; type?: string }) {
+  if (fields.title !== undefined) await page.getByLabel("Titre", { exact: true }).fill(fields.title);
+  if (fields.type) await page.getByLabel("Type", { exact: true }).selectOption({ label: fields.type });
+  if (fields.start !== undefined) await page.getByLabel("Date (ou premier jour)").fill(fields.start);
+  if (fields.end !== undefined) await page.getByLabel("Dernier jour (facultatif)").fill(fields.end);
+}
+
+describe("the co-edited timeline", () => {
+  test("two members add and edit events together and converge; a reader follows live without controls", async () => {
+    const a = await openTimeline(alice);
+    const b = await openTimeline(bruno);
+    const c = await openTimeline(chloe);
+
+    await a.getByRole("button", { name: "Ajouter un événement" }).click();
+    await fillEvent(a, { title: "Atelier participatif au fablab", type: "Atelier participatif", start: "2099-05-10" });
+    await a.getByLabel("C'est un jalon du projet").check();
+    await a.getByRole("button", { name: "Enregistrer l'événement" }).click();
+    await eventItem(b, "Atelier participatif au fablab").waitFor();
+    await expect.poll(() => eventItem(b, "Atelier participatif au fablab").textContent()).toContain("Jalon");
+
+    // Bruno edits the title; Alice adds another event meanwhile; everyone converges.
+    await b.getByRole("button", { name: "Modifier « Atelier participatif au fablab »" }).click();
+    await b.getByLabel("Titre", { exact: true }).fill("Atelier numérique au fablab de Die");
+    await a.getByRole("button", { name: "Ajouter un événement" }).click();
+    await fillEvent(a, { title: "Entretien avec la mairie", type: "Entretien", start: "2001-02-03" });
+    await a.getByRole("button", { name: "Enregistrer l'événement" }).click();
+    await b.getByRole("button", { name: "Enregistrer l'événement" }).click();
+
+    const titles = (page: Page) => page.locator(".timeline__title").allTextContents();
+    const expected = ["Atelier numérique au fablab de Die", "Entretien avec la mairie"];
+    for (const page of [a, b, c]) await expect.poll(() => titles(page), { timeout: 10_000 }).toEqual(expected);
+    // Upcoming first, then past.
+    await expect
+      .poll(() =>
+        a.locator("#timeline-past + * .timeline__title, #timeline-past ~ * .timeline__title").allTextContents(),
+      )
+      .toEqual(["Entretien avec la mairie"]);
+
+    // The reader: told it is read only, no way to edit.
+    await c.getByText("Lecture seule : votre rôle vous permet de suivre la chronologie en direct").waitFor();
+    expect(await c.getByRole("button", { name: "Ajouter un événement" }).count()).toBe(0);
+    expect(await c.getByRole("button", { name: /^Modifier/ }).count()).toBe(0);
+
+    // The projection follows: the stored rows are what print views and calendars read.
+    await expect
+      .poll(async () => (await server.db.timelineEvent.findMany({ where: { projectId } })).map((r) => r.title).sort())
+      .toEqual(expected);
+  });
+
+  test("invalid input gets a clear message next to the field and changes nothing", async () => {
+    const a = await openTimeline(alice);
+    const before = await a.locator(".timeline__event").count();
+    await a.getByRole("button", { name: "Ajouter un événement" }).click();
+    await fillEvent(a, { title: "Réunion bilan", start: "2099-05-10", end: "2099-05-01" });
+    await a.getByRole("button", { name: "Enregistrer l'événement" }).click();
+    const end = a.getByLabel("Dernier jour (facultatif)");
+    await expect.poll(() => end.getAttribute("aria-invalid")).toBe("true");
+    expect(await end.getAttribute("aria-describedby")).toContain("end-error");
+    expect(await a.locator("#end-error").textContent()).toBe("La fin doit venir après le début.");
+    await a.getByRole("alert").filter({ hasText: "L'événement n'a pas été enregistré" }).waitFor();
+
+    await fillEvent(a, { start: "3026-05-10", end: "" });
+    await a.getByLabel("Titre", { exact: true }).fill("x".repeat(250));
+    await a.getByRole("button", { name: "Enregistrer l'événement" }).click();
+    await expect.poll(() => a.locator("#start-error").textContent()).toBe("L'année doit se situer entre 1900 et 2100.");
+    await a.getByLabel("Nombre de participant·e·s (facultatif)").fill("-3");
+    await a.getByRole("button", { name: "Enregistrer l'événement" }).click();
+    await expect
+      .poll(() => a.locator("#participants-error").textContent())
+      .toMatch(/^Le nombre de participant·e·s doit être compris entre 0 et 100\s000\.$/);
+
+    await a.getByRole("button", { name: "Annuler" }).click();
+    expect(await a.locator(".timeline__event").count()).toBe(before);
+    expect(await a.getByText("Réunion bilan").count()).toBe(0);
+  });
+
+  test("at 375 px the timeline and its form fit without sideways scrolling", async () => {
+    const phone = await openTimeline(bruno, { width: 375 });
+    await phone.getByRole("button", { name: "Ajouter un événement" }).click();
+    await phone.getByLabel("Titre", { exact: true }).waitFor();
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await phone.getByRole("button", { name: "Annuler" }).click();
+    await phone.goto(`${server.url}${timelinePath()}/print`);
+    await phone.getByRole("heading", { name: "Chronologie" }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  });
+});
+
+describe("the cycle", () => {
+  test("a coordinator moves to the next phase; the change and its comment show in the history", async () => {
+    const page = await logIn(dora, `/projects/${projectId}/cycle`);
+    await page.getByLabel("Commentaire (facultatif)").fill("Cadrage validé en comité de pilotage");
+    await page.getByRole("button", { name: "Passer à la phase suivante : Diagnostic partagé" }).click();
+    await page.getByRole("status").filter({ hasText: "Changement enregistré." }).waitFor();
+    const history = page.locator(".phase-history");
+    await expect.poll(() => history.textContent()).toContain("Cadrage → Diagnostic partagé");
+    expect(await history.textContent()).toContain("Cadrage validé en comité de pilotage");
+    expect(await history.textContent()).toContain("Dora Coordination");
+    expect(await page.locator(".project-header").textContent()).toContain("Cycle 1 · Phase 2/7 : Diagnostic partagé");
+
+    // A reader sees the history but no control.
+    const reader = await logIn(chloe, `/projects/${projectId}/cycle`);
+    expect(await reader.locator(".phase-history").textContent()).toContain("Cadrage → Diagnostic partagé");
+    expect(await reader.getByRole("button", { name: /Passer à la phase suivante/ }).count()).toBe(0);
+  });
+});

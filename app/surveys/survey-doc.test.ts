@@ -7,6 +7,7 @@ import {
   addSection,
   findQuestion,
   moveQuestion,
+  moveQuestionOnto,
   readDefinition,
   removeQuestion,
   sectionsArray,
@@ -235,5 +236,16 @@ describe("moves keep ids", () => {
     expect(options).toHaveLength(3);
     expect(options[1]!.id).toBe(extra);
     expect(stepOption(doc, q, options[0]!.id, -1)).toBe(false);
+  });
+});
+
+describe("drag and drop", () => {
+  test("a question dropped onto another takes its place, as in arrayMove", () => {
+    const doc = new Y.Doc();
+    const [a, b, c, d] = ["A", "B", "C", "D"].map((text) => addQuestion(doc, "short_text", undefined, text));
+    moveQuestionOnto(doc, a!, c!);
+    expect(questionsOf(readDefinition(doc)).map((q) => q.label)).toEqual(["B", "C", "A", "D"]);
+    moveQuestionOnto(doc, d!, b!);
+    expect(questionsOf(readDefinition(doc)).map((q) => q.label)).toEqual(["D", "B", "C", "A"]);
   });
 });

@@ -79,17 +79,25 @@ function mapsOf(value: unknown): Y.Map<unknown>[] {
   return value.toArray().filter((item): item is Y.Map<unknown> => item instanceof Y.Map);
 }
 
-function readOptions(map: Y.Map<unknown>): { id: string; label: string }[] {
+/** The option maps readQuestion reads, in order (valid, first of each id, capped). */
+export function optionMaps(question: Y.Map<unknown>): Y.Map<unknown>[] {
   const seen = new Set<string>();
-  const options: { id: string; label: string }[] = [];
-  for (const option of mapsOf(map.get("options"))) {
-    if (options.length >= SURVEY_LIMITS.optionsMax) break;
+  const result: Y.Map<unknown>[] = [];
+  for (const option of mapsOf(question.get("options"))) {
+    if (result.length >= SURVEY_LIMITS.optionsMax) break;
     const id = option.get("id");
     if (!validId(id) || seen.has(id)) continue;
     seen.add(id);
-    options.push({ id, label: oneLine(option.get("label"), SURVEY_LIMITS.optionLabelMax) });
+    result.push(option);
   }
-  return options;
+  return result;
+}
+
+function readOptions(map: Y.Map<unknown>): { id: string; label: string }[] {
+  return optionMaps(map).map((option) => ({
+    id: option.get("id") as string,
+    label: oneLine(option.get("label"), SURVEY_LIMITS.optionLabelMax),
+  }));
 }
 
 /** A scale is 1–5 or 0–10; anything else falls back to the nearest of those. */
@@ -356,6 +364,20 @@ export function moveQuestion(doc: Y.Doc, questionId: string, to: { sectionId?: s
     const copy = found.question.clone();
     found.questions.delete(found.index, 1);
     targetQuestions.insert(index, [copy]);
+  });
+}
+
+/**
+ * Drag and drop inside a section: the question takes the place of `overId` (the list shifts as
+ * in dnd-kit's arrayMove). Positions come from the document, not from the list on screen, so
+ * entries a broken client left in the array cannot make it land elsewhere.
+ */
+export function moveQuestionOnto(doc: Y.Doc, questionId: string, overId: string): void {
+  doc.transact(() => {
+    const found = findQuestion(doc, questionId);
+    const over = findQuestion(doc, overId);
+    if (!found || !over || over.section !== found.section) return;
+    moveQuestion(doc, questionId, { index: over.index });
   });
 }
 

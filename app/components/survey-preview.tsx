@@ -51,7 +51,15 @@ function numberHint(t: Translator, locale: "fr" | "en", question: Extract<Survey
   return parts.join(" ");
 }
 
-function PreviewQuestion({ question, number, idPrefix }: { question: SurveyQuestion; number: number; idPrefix: string }) {
+function PreviewQuestion({
+  question,
+  number,
+  idPrefix,
+}: {
+  question: SurveyQuestion;
+  number: number;
+  idPrefix: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const id = `${idPrefix}-${question.id}`;

@@ -31,7 +31,8 @@ export const surveysFr = {
   "surveys.action.open": "Ouvrir l'enquête",
   "surveys.action.reopen": "Rouvrir l'enquête",
   "surveys.action.close": "Fermer l'enquête",
-  "surveys.action.hint.draft": "Ouverte, l'enquête reçoit des réponses par son lien public et la collecte sur le terrain.",
+  "surveys.action.hint.draft":
+    "Ouverte, l'enquête reçoit des réponses par son lien public et la collecte sur le terrain.",
   "surveys.action.hint.open": "Fermée, l'enquête ne reçoit plus de réponses ; vous pourrez la rouvrir.",
   "surveys.action.hint.closed": "Rouverte, l'enquête reçoit de nouveau des réponses.",
   "surveys.statusChanged.open": "L'enquête est ouverte : elle peut recevoir des réponses.",
@@ -60,8 +61,7 @@ export const surveysFr = {
 
   "surveys.designer.title": "Conception",
   "surveys.designer.loading": "Chargement de la conception…",
-  "surveys.designer.failed":
-    "La conception n'a pas pu se charger. Vérifiez votre connexion, puis rechargez la page.",
+  "surveys.designer.failed": "La conception n'a pas pu se charger. Vérifiez votre connexion, puis rechargez la page.",
   "surveys.designer.emptyFallback": "Cette enquête n'a pas encore de question.",
   "surveys.designer.moved": "Question « {label} » déplacée : position {position} sur {count}, section {section}.",
   "surveys.designer.sectionMoved": "Section « {label} » déplacée en position {position} sur {count}.",

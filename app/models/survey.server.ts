@@ -79,8 +79,7 @@ export const STATUS_TRANSITIONS: Record<SurveyStatus, SurveyStatus[]> = {
 };
 
 export type StatusOutcome =
-  | { ok: true; status: SurveyStatus }
-  | { ok: false; reason: "not_found" | "not_allowed" | "stale" | "no_question" };
+  { ok: true; status: SurveyStatus } | { ok: false; reason: "not_found" | "not_allowed" | "stale" | "no_question" };
 
 /** True when at least one question of the projected design has a label: the least a respondent needs. */
 function hasLabelledQuestion(definition: string | undefined): boolean {

@@ -6,7 +6,17 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, NavLink, Outlet, useActionData, useLoaderData, useNavigation, useParams, useRouteError } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  NavLink,
+  Outlet,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useParams,
+  useRouteError,
+} from "@remix-run/react";
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { SurveyStatusBadge } from "~/components/survey-status-badge";
@@ -107,15 +117,15 @@ export default function SurveyLayout() {
           <p className="card-meta">
             <span className="visually-hidden">{t("surveys.status.label")} : </span>
             <SurveyStatusBadge status={survey.status} />
-            {survey.openedAt ? <span>{t("surveys.openedOn", { date: formatDate(locale, survey.openedAt) })}</span> : null}
+            {survey.openedAt ? (
+              <span>{t("surveys.openedOn", { date: formatDate(locale, survey.openedAt) })}</span>
+            ) : null}
             {survey.closedAt && survey.status === "closed" ? (
               <span>{t("surveys.closedOn", { date: formatDate(locale, survey.closedAt) })}</span>
             ) : null}
           </p>
         </div>
-        <div aria-live="polite">
-          {actionData?.done ? <p className="notice success">{actionData.done}</p> : null}
-        </div>
+        <div aria-live="polite">{actionData?.done ? <p className="notice success">{actionData.done}</p> : null}</div>
         {actionData?.error ? (
           <p role="alert" className="form-error">
             {actionData.error}

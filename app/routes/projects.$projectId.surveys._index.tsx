@@ -95,7 +95,10 @@ export default function SurveysPage() {
               <p className="card-meta">
                 <span>
                   {survey.createdBy
-                    ? t("surveys.createdBy", { name: survey.createdBy.name, date: formatDate(locale, survey.createdAt) })
+                    ? t("surveys.createdBy", {
+                        name: survey.createdBy.name,
+                        date: formatDate(locale, survey.createdAt),
+                      })
                     : t("surveys.createdOn", { date: formatDate(locale, survey.createdAt) })}
                 </span>
                 <span>{t("surveys.updatedOn", { date: formatDate(locale, survey.updatedAt) })}</span>

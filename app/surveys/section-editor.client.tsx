@@ -8,7 +8,12 @@ import {
   type Announcements,
   type DragEndEvent,
 } from "@dnd-kit/core";
-import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useId, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
@@ -38,7 +43,8 @@ export type SectionEditorProps = {
 };
 
 /** Ids of the move buttons, so that focus can follow a question after it moved. */
-export const moveButtonId = (questionId: string, direction: -1 | 1) => `move-${questionId}-${direction < 0 ? "up" : "down"}`;
+export const moveButtonId = (questionId: string, direction: -1 | 1) =>
+  `move-${questionId}-${direction < 0 ? "up" : "down"}`;
 export const addTypeId = (sectionId: string) => `add-type-${sectionId}`;
 
 export function SectionEditor(props: SectionEditorProps) {
@@ -133,7 +139,9 @@ export function SectionEditor(props: SectionEditorProps) {
                     question={question}
                     number={offset + position + 1}
                     readOnly={readOnly}
-                    handle={readOnly ? undefined : handle(t("surveys.question.drag", { number: offset + position + 1 }))}
+                    handle={
+                      readOnly ? undefined : handle(t("surveys.question.drag", { number: offset + position + 1 }))
+                    }
                     controls={
                       readOnly ? undefined : (
                         <QuestionControls
@@ -280,11 +288,7 @@ export function AddQuestion({
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          className="button"
-          onClick={() => onQuestionAdded(addQuestion(doc, type, sectionId))}
-        >
+        <button type="button" className="button" onClick={() => onQuestionAdded(addQuestion(doc, type, sectionId))}>
           {t("surveys.question.add")}
         </button>
       </div>

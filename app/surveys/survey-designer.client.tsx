@@ -10,7 +10,15 @@ import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { SURVEY_LIMITS } from "~/models/survey-definition";
 import { AddQuestion, addTypeId, moveButtonId, SectionEditor } from "./section-editor.client";
-import { addSection, introText, readStructure, stepQuestion, stepSection, titleText, type SurveyStructure } from "./survey-doc";
+import {
+  addSection,
+  introText,
+  readStructure,
+  stepQuestion,
+  stepSection,
+  titleText,
+  type SurveyStructure,
+} from "./survey-doc";
 import { YTextField } from "./y-text-field.client";
 
 export type SurveyDesignerProps = {
@@ -37,7 +45,11 @@ function DesignerSession({ docName, user, readOnly }: SurveyDesignerProps) {
   useEffect(() => {
     const opened = openCollabSession({ docName, userId: user.id });
     // Who is here, for the others' presence lists (the note editor's caret extension does this there).
-    opened.provider.awareness.setLocalStateField("user", { id: user.id, name: user.name, color: colourForUser(user.id) });
+    opened.provider.awareness.setLocalStateField("user", {
+      id: user.id,
+      name: user.name,
+      color: colourForUser(user.id),
+    });
     setSession(opened);
     return () => {
       setSession(null);
@@ -98,7 +110,9 @@ function LiveDesigner({ session, readOnly }: { session: CollabSession; readOnly:
     if (!focus) return;
     setFocus(null);
     if ("questionId" in focus) {
-      const wanted = document.getElementById(moveButtonId(focus.questionId, focus.direction)) as HTMLButtonElement | null;
+      const wanted = document.getElementById(
+        moveButtonId(focus.questionId, focus.direction),
+      ) as HTMLButtonElement | null;
       const other = document.getElementById(moveButtonId(focus.questionId, focus.direction === -1 ? 1 : -1));
       (wanted && !wanted.disabled ? wanted : other)?.focus();
     } else {

@@ -63,7 +63,12 @@ function rawText(value: unknown): string {
 }
 
 export function oneLine(value: unknown, max: number): string {
-  return clampText(rawText(value).replace(CONTROLS, "").replace(/[\t\r\n]+/g, " "), max);
+  return clampText(
+    rawText(value)
+      .replace(CONTROLS, "")
+      .replace(/[\t\r\n]+/g, " "),
+    max,
+  );
 }
 
 export function multiLine(value: unknown, max: number): string {
@@ -206,14 +211,7 @@ export function readDefinition(doc: Y.Doc): SurveyDefinition {
 // ---------------------------------------------------------------------------------------------
 
 export type QuestionField =
-  | "required"
-  | "allowOther"
-  | "integer"
-  | "numberMin"
-  | "numberMax"
-  | "type"
-  | "scaleMin"
-  | "scaleMax";
+  "required" | "allowOther" | "integer" | "numberMin" | "numberMax" | "type" | "scaleMin" | "scaleMax";
 
 function textWith(value: string): Y.Text {
   const text = new Y.Text();

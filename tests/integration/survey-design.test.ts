@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, test } from "vitest";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { parseDefinition, questionsOf } from "~/models/survey-definition";
 import type { ProjectRole } from "~/models/vocabulary";
-import { addQuestion, findQuestion, readDefinition, titleText } from "~/surveys/survey-doc";
+import { addQuestion, findQuestion, readDefinition, sectionsArray, titleText } from "~/surveys/survey-doc";
 import { createProject, createUser } from "../factories";
 import { connect, synced, tryUpgrade, until, type TestProvider } from "../support/collab-client";
 import { HttpClient, location } from "../support/http-client";
@@ -146,6 +146,67 @@ describe("the design is projected into SQL", () => {
       .poll(async () => questionsOf(parseDefinition((await surveyRow(surveyId)).currentVersion!.definition))[0]!.label)
       .toBe("Votre commune");
     expect(await versions(surveyId)).toHaveLength(2);
+  });
+
+  test("a hostile writer's document is cleaned before it reaches SQL; the server keeps working", async () => {
+    const { researcher, surveyId, docName } = await fixture();
+    const writer = provider(docName, researcher.cookie);
+    await synced(writer.provider);
+    const { doc } = writer;
+    doc.transact(() => {
+      titleText(doc).insert(0, "Titre\u0000 piégé " + "x".repeat(5000));
+      const sections = sectionsArray(doc);
+      sections.push(["pas une section", 12, new Y.Text("non")]);
+      const section = new Y.Map<unknown>();
+      section.set("id", "section-1");
+      const questions = new Y.Array<unknown>();
+      section.set("questions", questions);
+      sections.push([section]);
+      const junk = (entries: Record<string, unknown>) => {
+        const map = new Y.Map<unknown>();
+        for (const [key, value] of Object.entries(entries)) map.set(key, value);
+        return map;
+      };
+      questions.push([
+        junk({ id: "question-1", type: "upload", label: "Fichier" }),
+        junk({ id: "question-2", type: "number", label: "Âge", numberMin: 99, numberMax: 1 }),
+        junk({ id: "question-2", type: "short_text", label: "doublon" }),
+        junk({ id: "x", type: "short_text", label: "id trop court" }),
+        junk({ id: "question-3", type: "scale", label: new Y.Text("Note"), scaleMin: -4, scaleMax: 1e9 }),
+      ]);
+    });
+    await expect.poll(async () => (await surveyRow(surveyId)).questionCount, { timeout: 5000 }).toBe(2);
+    const row = await surveyRow(surveyId);
+    expect(row.title).toHaveLength(200);
+    expect(row.title.startsWith("Titre piégé xxx")).toBe(true);
+    const stored = questionsOf(parseDefinition(row.currentVersion!.definition));
+    expect(stored).toEqual([
+      {
+        id: "question-2",
+        type: "number",
+        label: "Âge",
+        help: "",
+        required: false,
+        min: null,
+        max: null,
+        integer: false,
+      },
+      {
+        id: "question-3",
+        type: "scale",
+        label: "Note",
+        help: "",
+        required: false,
+        min: 1,
+        max: 5,
+        minLabel: "",
+        maxLabel: "",
+      },
+    ]);
+    // Still serving: a fresh client loads the same document.
+    const fresh = provider(docName, researcher.cookie);
+    await synced(fresh.provider);
+    expect(questionsOf(readDefinition(fresh.doc))).toEqual(stored);
   });
 
   test("a council reviewer follows live, but its updates are dropped", async () => {

@@ -14,6 +14,7 @@ import {
   setScale,
   stepOption,
 } from "./survey-doc";
+import { parseBound } from "./number-bound";
 import { YTextField } from "./y-text-field.client";
 
 export type QuestionEditorProps = {
@@ -253,15 +254,6 @@ function OptionsEditor({
       )}
     </fieldset>
   );
-}
-
-/** Numbers as people type them in France ("2,5", "1 000") or in English ("2.5"). */
-export function parseBound(value: string): number | null | "invalid" {
-  const compact = value.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-  if (compact === "") return null;
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(compact)) return "invalid";
-  const number = Number(compact);
-  return Number.isFinite(number) ? number : "invalid";
 }
 
 /** Past this, a bound is a typing slip, and doubles stop being exact. */

@@ -15,9 +15,11 @@ type Props = {
   readOnly: boolean;
   /** The last design the server projected, shown while the designer loads (and without JavaScript). */
   definition: SurveyDefinition | null;
+  /** Told the survey's title whenever the document's changes. */
+  onTitle?: (title: string) => void;
 };
 
-export function SurveyDesignerArea({ docName, user, readOnly, definition }: Props) {
+export function SurveyDesignerArea({ docName, user, readOnly, definition, onTitle }: Props) {
   const t = useT();
   const hydrated = useHydrated();
   const fallback = (
@@ -32,7 +34,7 @@ export function SurveyDesignerArea({ docName, user, readOnly, definition }: Prop
   return (
     <DesignerErrorBoundary message={t("surveys.designer.failed")} fallback={definition}>
       <Suspense fallback={fallback}>
-        <SurveyDesigner docName={docName} user={user} readOnly={readOnly} />
+        <SurveyDesigner docName={docName} user={user} readOnly={readOnly} onTitle={onTitle} />
       </Suspense>
     </DesignerErrorBoundary>
   );

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useRouteError } from "@remix-run/react";
+import { useLoaderData, useOutletContext, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { SurveyDesignerArea } from "~/components/survey-designer-area";
 import { useT } from "~/i18n/use-translation";
@@ -7,6 +7,7 @@ import { can } from "~/models/permissions.server";
 import { requireProjectAccess } from "~/models/project-guard.server";
 import { getSurveyDesign } from "~/models/survey.server";
 import { notFound } from "~/utils/http.server";
+import type { SurveyOutletContext } from "./projects.$projectId.surveys.$surveyId";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, access, t } = await requireProjectAccess(request, params.projectId, "content.read");
@@ -24,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function SurveyDesignPage() {
   const t = useT();
   const { surveyId, definition, hasResponses, canEdit, viewer } = useLoaderData<typeof loader>();
+  const { setLiveTitle } = useOutletContext<SurveyOutletContext>();
   return (
     <section className="stack" aria-labelledby="survey-design-title">
       <h3 id="survey-design-title" className="visually-hidden">
@@ -31,7 +33,13 @@ export default function SurveyDesignPage() {
       </h3>
       {canEdit ? null : <p className="notice">{t("surveys.readOnlyDesign")}</p>}
       {canEdit && hasResponses ? <p className="notice">{t("surveys.versionNotice")}</p> : null}
-      <SurveyDesignerArea docName={`survey:${surveyId}`} user={viewer} readOnly={!canEdit} definition={definition} />
+      <SurveyDesignerArea
+        docName={`survey:${surveyId}`}
+        user={viewer}
+        readOnly={!canEdit}
+        definition={definition}
+        onTitle={setLiveTitle}
+      />
     </section>
   );
 }

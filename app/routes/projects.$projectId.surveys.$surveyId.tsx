@@ -17,6 +17,7 @@ import {
   useParams,
   useRouteError,
 } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { SurveyStatusBadge } from "~/components/survey-status-badge";
@@ -90,6 +91,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return json({ error: t(refusal.key), done: null }, { status: refusal.status });
 }
 
+/** What the survey's pages get from this layout (`useOutletContext`). */
+export type SurveyOutletContext = { setLiveTitle: (title: string) => void };
+
 function transitionLabel(from: SurveyStatus, to: SurveyStatus): MessageKey {
   if (to === "closed") return "surveys.action.close";
   return from === "closed" ? "surveys.action.reopen" : "surveys.action.open";
@@ -103,6 +107,9 @@ export default function SurveyLayout() {
   const busy = useNavigation().state === "submitting";
   const base = `/projects/${useParams().projectId}/surveys`;
   const here = `${base}/${survey.id}`;
+  // The designer reports the title as it is typed; the loader's copy is the projection's, a second behind.
+  const [liveTitle, setLiveTitle] = useState<string | null>(null);
+  useEffect(() => setLiveTitle(null), [survey.id]);
   return (
     <article className="survey-page stack" aria-labelledby="survey-title">
       <p>
@@ -113,7 +120,7 @@ export default function SurveyLayout() {
       </p>
       <header className="survey-header stack">
         <div className="page-heading">
-          <h2 id="survey-title">{pageTitle}</h2>
+          <h2 id="survey-title">{liveTitle === null ? pageTitle : liveTitle || t("surveys.untitled")}</h2>
           <p className="card-meta">
             <span className="visually-hidden">{t("surveys.status.label")} : </span>
             <SurveyStatusBadge status={survey.status} />
@@ -174,7 +181,7 @@ export default function SurveyLayout() {
           </ul>
         </nav>
       </header>
-      <Outlet />
+      <Outlet context={{ setLiveTitle } satisfies SurveyOutletContext} />
     </article>
   );
 }

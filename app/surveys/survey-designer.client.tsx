@@ -27,6 +27,8 @@ export type SurveyDesignerProps = {
   user: { id: string; name: string };
   /** Readers (council_reviewer, observer): the server drops their updates; nothing is editable. */
   readOnly: boolean;
+  /** Told the title whenever it changes (the page heading follows the typing). */
+  onTitle?: (title: string) => void;
 };
 
 /**
@@ -39,7 +41,7 @@ export function SurveyDesigner(props: SurveyDesignerProps) {
 }
 export default SurveyDesigner;
 
-function DesignerSession({ docName, user, readOnly }: SurveyDesignerProps) {
+function DesignerSession({ docName, user, readOnly, onTitle }: SurveyDesignerProps) {
   const t = useT();
   const [session, setSession] = useState<CollabSession | null>(null);
   useEffect(() => {
@@ -57,7 +59,7 @@ function DesignerSession({ docName, user, readOnly }: SurveyDesignerProps) {
     };
   }, [docName, user.id, user.name]);
   if (!session) return <p className="muted">{t("surveys.designer.loading")}</p>;
-  return <LiveDesigner session={session} readOnly={readOnly} />;
+  return <LiveDesigner session={session} readOnly={readOnly} onTitle={onTitle} />;
 }
 
 /** The structure read from the document, again after every change (local or remote). */
@@ -80,7 +82,15 @@ const STATUS_TEXT = {
 
 type FocusRequest = { questionId: string; direction: -1 | 1 } | { addAfter: string | undefined } | null;
 
-function LiveDesigner({ session, readOnly }: { session: CollabSession; readOnly: boolean }) {
+function LiveDesigner({
+  session,
+  readOnly,
+  onTitle,
+}: {
+  session: CollabSession;
+  readOnly: boolean;
+  onTitle?: (title: string) => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const previewId = useId();
@@ -102,6 +112,12 @@ function LiveDesigner({ session, readOnly }: { session: CollabSession; readOnly:
   const [announcement, setAnnouncement] = useState("");
   const [previewOpen, setPreviewOpen] = useState(false);
   const [focus, setFocus] = useState<FocusRequest>(null);
+  // Not before the first sync: an empty document that has not heard from the server yet would
+  // turn the projected title into "sans titre" for a moment.
+  const heard = state === "synced";
+  useEffect(() => {
+    if (heard || definition.title) onTitle?.(definition.title);
+  }, [onTitle, definition.title, heard]);
   const totalQuestions = definition.sections.reduce((sum, s) => sum + s.questions.length, 0);
 
   // Focus follows the question that moved (React may have re-attached its node), or goes to the

@@ -104,6 +104,7 @@ test("two members build a survey together, reorder it by keyboard, publish it; a
   // Alice types the title; Bruno sees it arrive as she types.
   await alicePage.getByLabel("Titre de l'enquête").pressSequentially("Commerces de Die");
   await expectValue(brunoPage, "Titre de l'enquête", "Commerces de Die");
+  await brunoPage.getByRole("heading", { level: 2, name: "Commerces de Die" }).waitFor();
 
   // Alice adds a single-choice question with two options.
   await addQuestion(alicePage, "Choix unique");

@@ -7,13 +7,22 @@ import type { Present } from "./presence";
  * region (it would be read out in full at every change); arrivals and departures are
  * announced politely as one short sentence.
  */
-export function PresenceList({ people, announcement }: { people: Present[]; announcement: string }) {
+export function PresenceList({
+  people,
+  announcement,
+  label,
+}: {
+  people: Present[];
+  announcement: string;
+  /** What the people are in ("Dans cette note :" by default). */
+  label?: string;
+}) {
   const t = useT();
   const labelId = useId();
   return (
     <div className="presence">
       <span id={labelId} className="presence__label">
-        {t("editor.presence.label")}
+        {label ?? t("editor.presence.label")}
       </span>
       <ul className="presence__list" aria-labelledby={labelId}>
         {people.map((person) => (

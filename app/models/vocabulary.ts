@@ -40,7 +40,7 @@ export type TerritoryKind = (typeof TERRITORY_KINDS)[number];
 /** Workspace sections, in navigation order. `ready` flips as each issue lands. */
 export const WORKSPACE_SECTIONS = [
   { code: "notes", ready: true },
-  { code: "surveys", ready: false },
+  { code: "surveys", ready: true },
   { code: "timeline", ready: true },
   { code: "findings", ready: false },
   { code: "members", ready: true },

@@ -1,0 +1,123 @@
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, useRouteError } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorPage } from "~/components/error-page";
+import { SurveyStatusBadge } from "~/components/survey-status-badge";
+import type { Translator } from "~/i18n";
+import { useLocale, useT } from "~/i18n/use-translation";
+import { can } from "~/models/permissions.server";
+import { requireProjectAccess } from "~/models/project-guard.server";
+import { createSurvey, listSurveys } from "~/models/survey.server";
+import styles from "~/styles/surveys.css";
+import { formatDate } from "~/utils/format";
+import { readForm, text } from "~/utils/forms.server";
+import { projectPageTitle } from "~/utils/page-title";
+
+const actionSchema = z.object({ intent: z.literal("create") });
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => projectPageTitle(matches, "surveys.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { access } = await requireProjectAccess(request, params.projectId, "content.read");
+  return json({
+    surveys: await listSurveys({ projectId: access.projectId }),
+    canCreate: can(access, "surveys.edit"),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, access, t } = await requireProjectAccess(request, params.projectId, "surveys.edit");
+  const parsed = actionSchema.safeParse({ intent: text(await readForm(request, t), "intent") });
+  if (!parsed.success) return json({ error: t("surveys.invalidRequest") }, { status: 400 });
+  const survey = await createSurvey({ projectId: access.projectId, createdById: user.id });
+  return redirect(`/projects/${access.projectId}/surveys/${survey.id}`);
+}
+
+function countLabel(t: Translator, key: "questions" | "responses", count: number) {
+  if (count === 0) return t(`surveys.${key}.none`);
+  return count === 1 ? t(`surveys.${key}.one`) : t(`surveys.${key}.many`, { count });
+}
+
+export default function SurveysPage() {
+  const t = useT();
+  const locale = useLocale();
+  const { surveys, canCreate } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const projectId = useParams().projectId!;
+  const busy = useNavigation().formMethod === "POST";
+  return (
+    <section className="panel stack" aria-labelledby="surveys-title">
+      <div className="page-heading">
+        <h2 id="surveys-title">{t("surveys.title")}</h2>
+        {canCreate ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="create" />
+            <button type="submit" className="button primary" disabled={busy}>
+              {t("surveys.new")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      {actionData?.error ? (
+        <p role="alert" className="form-error">
+          {actionData.error}
+        </p>
+      ) : null}
+      {canCreate ? null : <p className="notice">{t("surveys.readOnlyList")}</p>}
+      <p role="status">
+        {surveys.length === 0
+          ? t("surveys.count.none")
+          : surveys.length === 1
+            ? t("surveys.count.one")
+            : t("surveys.count.many", { count: surveys.length })}
+      </p>
+      {surveys.length ? (
+        <ul className="card-list survey-list">
+          {surveys.map((survey) => (
+            <li key={survey.id} className="card survey-card">
+              <h3>
+                <Link to={`/projects/${projectId}/surveys/${survey.id}`}>{survey.title || t("surveys.untitled")}</Link>
+              </h3>
+              <p className="card-meta">
+                <SurveyStatusBadge status={survey.status} />
+                <span>{countLabel(t, "questions", survey.questionCount)}</span>
+                <span>{countLabel(t, "responses", survey.responseCount)}</span>
+              </p>
+              <p className="card-meta">
+                <span>
+                  {survey.createdBy
+                    ? t("surveys.createdBy", {
+                        name: survey.createdBy.name,
+                        date: formatDate(locale, survey.createdAt),
+                      })
+                    : t("surveys.createdOn", { date: formatDate(locale, survey.createdAt) })}
+                </span>
+                <span>{t("surveys.updatedOn", { date: formatDate(locale, survey.updatedAt) })}</span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className="empty">
+          <p>
+            <strong>{t("surveys.empty.title")}</strong>
+          </p>
+          <p>{canCreate ? t("surveys.empty.canCreate") : t("surveys.empty.readOnly")}</p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

@@ -1,0 +1,298 @@
+import { useEffect, useId, useState } from "react";
+import type * as Y from "yjs";
+import { SurveyPreview } from "~/components/survey-preview";
+import { openCollabSession, type CollabSession } from "~/editor/collab-session.client";
+import { PresenceList } from "~/editor/presence-list.client";
+import { useConnectionStatus } from "~/editor/use-connection-status.client";
+import { usePresence } from "~/editor/use-presence.client";
+import { colourForUser } from "~/editor/user-colour";
+import type { MessageKey } from "~/i18n";
+import { useLocale, useT } from "~/i18n/use-translation";
+import { SURVEY_LIMITS } from "~/models/survey-definition";
+import { AddQuestion, addTypeId, moveButtonId, SectionEditor } from "./section-editor.client";
+import {
+  addSection,
+  introText,
+  readStructure,
+  stepQuestion,
+  stepSection,
+  titleText,
+  type SurveyStructure,
+} from "./survey-doc";
+import { YTextField } from "./y-text-field.client";
+
+export type SurveyDesignerProps = {
+  /** `survey:<id>`: the websocket room and the local store's key. */
+  docName: string;
+  user: { id: string; name: string };
+  /** Readers (council_reviewer, observer): the server drops their updates; nothing is editable. */
+  readOnly: boolean;
+  /** Told the title whenever it changes (the page heading follows the typing). */
+  onTitle?: (title: string) => void;
+};
+
+/**
+ * The co-edited design of a survey: inputs bound to its Y.Doc, synced over the collaboration
+ * websocket and kept in IndexedDB for offline use, with the live preview beside it. Browser only.
+ */
+export function SurveyDesigner(props: SurveyDesignerProps) {
+  // Another survey (or another person) is another Y.Doc, socket and local store.
+  return <DesignerSession key={`${props.user.id}\n${props.docName}`} {...props} />;
+}
+export default SurveyDesigner;
+
+function DesignerSession({ docName, user, readOnly, onTitle }: SurveyDesignerProps) {
+  const t = useT();
+  const [session, setSession] = useState<CollabSession | null>(null);
+  useEffect(() => {
+    const opened = openCollabSession({ docName, userId: user.id });
+    // Who is here, for the others' presence lists (the note editor's caret extension does this there).
+    opened.provider.awareness.setLocalStateField("user", {
+      id: user.id,
+      name: user.name,
+      color: colourForUser(user.id),
+    });
+    setSession(opened);
+    return () => {
+      setSession(null);
+      opened.destroy();
+    };
+  }, [docName, user.id, user.name]);
+  if (!session) return <p className="muted">{t("surveys.designer.loading")}</p>;
+  return <LiveDesigner session={session} readOnly={readOnly} onTitle={onTitle} />;
+}
+
+/** The structure read from the document, again after every change (local or remote). */
+function useStructure(doc: Y.Doc): SurveyStructure {
+  const [structure, setStructure] = useState(() => readStructure(doc));
+  useEffect(() => {
+    const update = () => setStructure(readStructure(doc));
+    update();
+    doc.on("update", update);
+    return () => doc.off("update", update);
+  }, [doc]);
+  return structure;
+}
+
+const STATUS_TEXT = {
+  offline: "editor.status.offline",
+  connected: "editor.status.connected",
+  synced: "editor.status.synced",
+} as const satisfies Record<string, MessageKey>;
+
+type FocusRequest = { questionId: string; direction: -1 | 1 } | { addAfter: string | undefined } | null;
+
+function LiveDesigner({
+  session,
+  readOnly,
+  onTitle,
+}: {
+  session: CollabSession;
+  readOnly: boolean;
+  onTitle?: (title: string) => void;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const previewId = useId();
+  const { doc } = session;
+  const { state, notice } = useConnectionStatus(session.provider);
+  const editable = !readOnly && notice !== "revoked" && notice !== "rightsChanged";
+  const { people, announcement: presenceAnnouncement } = usePresence(
+    session.provider.awareness,
+    state === "connected" || state === "synced",
+    locale,
+    ({ joined, left }) =>
+      [
+        ...joined.map((name) => t("surveys.presence.joined", { name })),
+        ...left.map((name) => t("surveys.presence.left", { name })),
+      ].join(" "),
+  );
+  const structure = useStructure(doc);
+  const { definition } = structure;
+  const [announcement, setAnnouncement] = useState("");
+  const [previewOpen, setPreviewOpen] = useState(false);
+  const [focus, setFocus] = useState<FocusRequest>(null);
+  // Not before the first sync: an empty document that has not heard from the server yet would
+  // turn the projected title into "sans titre" for a moment.
+  const heard = state === "synced";
+  useEffect(() => {
+    if (heard || definition.title) onTitle?.(definition.title);
+  }, [onTitle, definition.title, heard]);
+  const totalQuestions = definition.sections.reduce((sum, s) => sum + s.questions.length, 0);
+
+  // Focus follows the question that moved (React may have re-attached its node), or goes to the
+  // label of a question just added.
+  useEffect(() => {
+    if (!focus) return;
+    setFocus(null);
+    if ("questionId" in focus) {
+      const wanted = document.getElementById(
+        moveButtonId(focus.questionId, focus.direction),
+      ) as HTMLButtonElement | null;
+      const other = document.getElementById(moveButtonId(focus.questionId, focus.direction === -1 ? 1 : -1));
+      (wanted && !wanted.disabled ? wanted : other)?.focus();
+    } else {
+      const card = document.getElementById(addTypeId(focus.addAfter ?? ""))?.closest(".section-editor");
+      card?.querySelector<HTMLInputElement>(".question-card:last-of-type input[type=text]")?.focus();
+    }
+  }, [focus, structure]);
+
+  const onStepQuestion = (questionId: string, direction: -1 | 1) => {
+    const moved = stepQuestion(doc, questionId, direction);
+    if (!moved) {
+      setAnnouncement(t("surveys.designer.cannotMove"));
+      return;
+    }
+    const after = readStructure(doc).definition;
+    const section = after.sections[moved.sectionIndex];
+    const position = section ? section.questions.findIndex((q) => q.id === questionId) + 1 : 0;
+    const label = section?.questions[position - 1]?.label || t("surveys.question.noLabel");
+    setAnnouncement(
+      t("surveys.designer.moved", {
+        label,
+        position,
+        count: section?.questions.length ?? 0,
+        section: moved.sectionIndex + 1,
+      }),
+    );
+    setFocus({ questionId, direction });
+  };
+
+  const onStepSection = (sectionId: string, direction: -1 | 1) => {
+    if (!stepSection(doc, sectionId, direction)) return;
+    const sections = readStructure(doc).definition.sections;
+    const position = sections.findIndex((s) => s.id === sectionId) + 1;
+    const label = sections[position - 1]?.title || t("surveys.section.heading", { number: position });
+    setAnnouncement(t("surveys.designer.sectionMoved", { label, position, count: sections.length }));
+  };
+
+  const onQuestionAdded = (questionId: string) => {
+    const found = readStructure(doc).definition.sections.find((s) => s.questions.some((q) => q.id === questionId));
+    setFocus({ addAfter: found?.id });
+  };
+
+  let offset = 0;
+  return (
+    <div className={`survey-designer${previewOpen ? " is-previewing" : ""}`}>
+      <div className="note-editor__bar">
+        <p role="status" className="connection-status" data-state={state}>
+          {state === "pending" ? "" : t(STATUS_TEXT[state])}
+        </p>
+        <PresenceList people={people} announcement={presenceAnnouncement} label={t("surveys.presence.label")} />
+      </div>
+      <div aria-live="polite">
+        {notice === "full" ? <p className="notice">{t("surveys.notice.full")}</p> : null}
+        {notice === "tooBig" ? <p className="notice">{t("surveys.notice.tooBig")}</p> : null}
+      </div>
+      {notice === "revoked" || notice === "rightsChanged" ? (
+        <p role="alert" className="form-error">
+          {t(notice === "revoked" ? "surveys.notice.revoked" : "editor.notice.rightsChanged")}
+        </p>
+      ) : null}
+      <p className="preview-toggle">
+        <button
+          type="button"
+          className="button"
+          aria-expanded={previewOpen}
+          aria-controls={previewId}
+          onClick={() => setPreviewOpen((open) => !open)}
+        >
+          {previewOpen ? t("surveys.preview.hide") : t("surveys.preview.show")}
+        </button>
+      </p>
+      <div className="survey-designer__columns">
+        <div className="survey-designer__design stack">
+          <div className="panel stack">
+            <YTextField
+              text={titleText(doc)}
+              label={t("surveys.field.title")}
+              max={SURVEY_LIMITS.titleMax}
+              readOnly={!editable}
+              className="survey-designer__title-field"
+            />
+            <YTextField
+              text={introText(doc)}
+              label={t("surveys.field.intro")}
+              hint={t("surveys.field.introHint")}
+              max={SURVEY_LIMITS.introMax}
+              readOnly={!editable}
+              multiline
+            />
+          </div>
+          {definition.sections.length === 0 ? (
+            <div className="panel stack">
+              <p className="muted">{t("surveys.design.empty")}</p>
+              {editable ? (
+                <AddQuestion
+                  doc={doc}
+                  sectionId={undefined}
+                  sectionNumber={1}
+                  totalQuestions={0}
+                  onQuestionAdded={onQuestionAdded}
+                />
+              ) : null}
+            </div>
+          ) : null}
+          {definition.sections.map((section, index) => {
+            const sectionOffset = offset;
+            offset += section.questions.length;
+            const maps = structure.sections[index]!;
+            return (
+              <SectionEditor
+                key={section.id}
+                doc={doc}
+                map={maps.map}
+                questionMaps={maps.questions}
+                section={section}
+                index={index}
+                count={definition.sections.length}
+                offset={sectionOffset}
+                totalQuestions={totalQuestions}
+                readOnly={!editable}
+                onStepQuestion={onStepQuestion}
+                onStepSection={onStepSection}
+                onQuestionAdded={onQuestionAdded}
+                renderSectionFields={() => (
+                  <div className="stack">
+                    <YTextField
+                      text={maps.map.get("title")}
+                      label={t("surveys.section.title", { number: index + 1 })}
+                      max={SURVEY_LIMITS.sectionTitleMax}
+                      readOnly={!editable}
+                    />
+                    <YTextField
+                      text={maps.map.get("description")}
+                      label={t("surveys.section.description", { number: index + 1 })}
+                      max={SURVEY_LIMITS.helpMax}
+                      readOnly={!editable}
+                      multiline
+                    />
+                  </div>
+                )}
+              />
+            );
+          })}
+          {editable ? (
+            definition.sections.length >= SURVEY_LIMITS.sectionsMax ? (
+              <p className="field-hint">{t("surveys.section.max", { max: SURVEY_LIMITS.sectionsMax })}</p>
+            ) : (
+              <p>
+                <button type="button" className="button" onClick={() => addSection(doc)}>
+                  {t("surveys.section.add")}
+                </button>
+              </p>
+            )
+          ) : null}
+        </div>
+        <section id={previewId} className="survey-designer__preview panel" aria-labelledby={`${previewId}-title`}>
+          <h3 id={`${previewId}-title`}>{t("surveys.preview.title")}</h3>
+          <p className="field-hint">{t("surveys.preview.hint")}</p>
+          <SurveyPreview definition={definition} />
+        </section>
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+    </div>
+  );
+}

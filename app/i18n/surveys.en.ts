@@ -158,4 +158,10 @@ export const surveysEn: Record<keyof typeof surveysFr, string> = {
   "surveys.preview.atMost": "A number of at most {max}.",
   "surveys.preview.integer": "A whole number.",
   "surveys.preview.commune": "Type the name of your commune, then pick it from the list.",
+  "surveys.filters.label": "Filter surveys by cycle and phase",
+  "surveys.filters.apply": "Filter",
+  "surveys.filters.reset": "Show all",
+  "surveys.placement.summary": "Place in the action-research cycle",
+  "surveys.placement.save": "Save",
+  "surveys.placement.saved": "Cycle and phase saved.",
 };

@@ -162,4 +162,10 @@ export const surveysFr = {
   "surveys.preview.atMost": "Un nombre inférieur ou égal à {max}.",
   "surveys.preview.integer": "Un nombre entier.",
   "surveys.preview.commune": "Tapez le nom de votre commune, puis choisissez-la dans la liste.",
+  "surveys.filters.label": "Filtrer les enquêtes par cycle et phase",
+  "surveys.filters.apply": "Filtrer",
+  "surveys.filters.reset": "Tout afficher",
+  "surveys.placement.summary": "Place dans le cycle de recherche-action",
+  "surveys.placement.save": "Enregistrer",
+  "surveys.placement.saved": "Cycle et phase enregistrés.",
 } as const;

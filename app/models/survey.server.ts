@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { prisma, type Prisma } from "./db.server";
 import { parseDefinition, questionsOf, type SurveyDefinition } from "./survey-definition";
-import type { SurveyStatus } from "./vocabulary";
+import type { Phase, SurveyStatus } from "./vocabulary";
 
 /**
  * Surveys as workflow data: creation, the project's list, status. The design itself lives in
@@ -43,6 +43,9 @@ const surveyCardSelect = {
   openedAt: true,
   closedAt: true,
   createdBy: { select: { id: true, name: true } },
+  cycleId: true,
+  phase: true,
+  cycle: { select: { number: true } },
   _count: { select: { responses: true } },
 } as const satisfies Prisma.SurveySelect;
 
@@ -52,10 +55,22 @@ function toCard({ _count, status, ...survey }: SurveyRow) {
   return { ...survey, status: status as SurveyStatus, responseCount: _count.responses };
 }
 
-/** The project's surveys, newest first. */
-export async function listSurveys({ projectId }: { projectId: string }) {
+export type SurveyFilters = { cycleId: string | null; phase: Phase | null };
+
+/** The project's surveys, newest first, optionally those of one cycle and/or phase. */
+export async function listSurveys({
+  projectId,
+  filters = { cycleId: null, phase: null },
+}: {
+  projectId: string;
+  filters?: SurveyFilters;
+}) {
   const rows = await prisma.survey.findMany({
-    where: { projectId },
+    where: {
+      projectId,
+      ...(filters.cycleId ? { cycleId: filters.cycleId } : {}),
+      ...(filters.phase ? { phase: filters.phase } : {}),
+    },
     select: surveyCardSelect,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });
@@ -69,6 +84,25 @@ export async function getSurvey({ projectId, surveyId }: { projectId: string; su
     select: surveyCardSelect,
   });
   return row ? toCard(row) : null;
+}
+
+/**
+ * Where the survey sits in the action-research cycle. The cycle must be one of the project's
+ * (the caller validates with `cyclePhaseSchema`); false when the survey is not this project's.
+ */
+export async function setSurveyCyclePhase({
+  projectId,
+  surveyId,
+  cycleId,
+  phase,
+}: {
+  projectId: string;
+  surveyId: string;
+  cycleId: string | null;
+  phase: Phase | null;
+}): Promise<boolean> {
+  const { count } = await prisma.survey.updateMany({ where: { id: surveyId, projectId }, data: { cycleId, phase } });
+  return count === 1;
 }
 
 /** Which status each status may move to: open it, close it, reopen it. Never back to draft. */

@@ -1,25 +1,72 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useOutletContext, useRouteError } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useOutletContext, useRouteError } from "@remix-run/react";
+import { CyclePhaseFields } from "~/components/cycle-phase-fields";
 import { ErrorPage } from "~/components/error-page";
 import { SurveyDesignerArea } from "~/components/survey-designer-area";
 import { useT } from "~/i18n/use-translation";
+import { cyclePhaseSchema, listCycles } from "~/models/cycle.server";
 import { can } from "~/models/permissions.server";
 import { requireProjectAccess } from "~/models/project-guard.server";
-import { getSurveyDesign } from "~/models/survey.server";
+import { getSurvey, getSurveyDesign, setSurveyCyclePhase } from "~/models/survey.server";
+import { readForm, text, validate } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import type { SurveyOutletContext } from "./projects.$projectId.surveys.$surveyId";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, access, t } = await requireProjectAccess(request, params.projectId, "content.read");
-  const design = await getSurveyDesign({ projectId: access.projectId, surveyId: params.surveyId ?? "" });
-  if (!design) notFound(t);
+  const surveyId = params.surveyId ?? "";
+  const [design, survey, cycles] = await Promise.all([
+    getSurveyDesign({ projectId: access.projectId, surveyId }),
+    getSurvey({ projectId: access.projectId, surveyId }),
+    listCycles({ projectId: access.projectId }),
+  ]);
+  if (!design || !survey) notFound(t);
   return json({
+    cycles,
+    placement: { cycleId: survey.cycleId ?? "", phase: survey.phase ?? "" },
     surveyId: design.id,
     definition: design.definition,
     hasResponses: design.responseCount > 0,
     canEdit: can(access, "surveys.edit"),
     viewer: { id: user.id, name: user.name },
   });
+}
+
+/** Where the survey sits in the action-research cycle: the one form of the design page. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { access, t } = await requireProjectAccess(request, params.projectId, "surveys.edit");
+  const surveyId = params.surveyId ?? "";
+  if (!(await getSurvey({ projectId: access.projectId, surveyId }))) notFound(t);
+  const form = await readForm(request, t);
+  const result = validate(cyclePhaseSchema(t, await listCycles({ projectId: access.projectId })), {
+    cycleId: text(form, "cycleId"),
+    phase: text(form, "phase"),
+  });
+  if (!result.ok) return json({ errors: result.fieldErrors, saved: false }, { status: 400 });
+  if (!(await setSurveyCyclePhase({ projectId: access.projectId, surveyId, ...result.data }))) notFound(t);
+  return json({ errors: {}, saved: true });
+}
+
+function CyclePlacementForm({ canEdit }: { canEdit: boolean }) {
+  const t = useT();
+  const { cycles, placement } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().formMethod === "POST";
+  if (!canEdit) return null;
+  return (
+    <details className="panel survey-placement">
+      <summary>{t("surveys.placement.summary")}</summary>
+      <Form method="post" className="stack">
+        <CyclePhaseFields cycles={cycles} values={placement} errors={result?.errors ?? {}} />
+        <div className="actions">
+          <button type="submit" className="button" disabled={busy}>
+            {t("surveys.placement.save")}
+          </button>
+          <p role="status">{result?.saved ? t("surveys.placement.saved") : ""}</p>
+        </div>
+      </Form>
+    </details>
+  );
 }
 
 export default function SurveyDesignPage() {
@@ -33,6 +80,7 @@ export default function SurveyDesignPage() {
       </h3>
       {canEdit ? null : <p className="notice">{t("surveys.readOnlyDesign")}</p>}
       {canEdit && hasResponses ? <p className="notice">{t("surveys.versionNotice")}</p> : null}
+      <CyclePlacementForm canEdit={canEdit} />
       <SurveyDesignerArea
         docName={`survey:${surveyId}`}
         user={viewer}

@@ -7,11 +7,14 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, useRouteError } from "@remix-run/react";
+import { CyclePhaseFilters } from "~/components/cycle-phase-fields";
+import { PhaseBadge } from "~/components/phase-badge";
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { SurveyStatusBadge } from "~/components/survey-status-badge";
 import type { Translator } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
+import { listCycles } from "~/models/cycle.server";
 import { can } from "~/models/permissions.server";
 import { requireProjectAccess } from "~/models/project-guard.server";
 import { createSurvey, listSurveys } from "~/models/survey.server";
@@ -19,8 +22,15 @@ import styles from "~/styles/surveys.css";
 import { formatDate } from "~/utils/format";
 import { readForm, text } from "~/utils/forms.server";
 import { projectPageTitle } from "~/utils/page-title";
+import { PHASES } from "~/models/vocabulary";
 
 const actionSchema = z.object({ intent: z.literal("create") });
+
+/** Filters from the address: anything odd is simply no filter (bookmarked or hand-edited links). */
+const filtersSchema = z.object({
+  cycle: z.string().max(64).catch(""),
+  phase: z.enum(["", ...PHASES]).catch(""),
+});
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -28,8 +38,23 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => projectPageTit
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access } = await requireProjectAccess(request, params.projectId, "content.read");
+  const url = new URL(request.url);
+  const values = filtersSchema.parse({
+    cycle: url.searchParams.get("cycle") ?? undefined,
+    phase: url.searchParams.get("phase") ?? undefined,
+  });
+  const [surveys, cycles] = await Promise.all([
+    listSurveys({
+      projectId: access.projectId,
+      filters: { cycleId: values.cycle || null, phase: values.phase || null },
+    }),
+    listCycles({ projectId: access.projectId }),
+  ]);
   return json({
-    surveys: await listSurveys({ projectId: access.projectId }),
+    surveys,
+    cycles,
+    filterValues: values,
+    filtered: Boolean(values.cycle || values.phase),
     canCreate: can(access, "surveys.edit"),
   });
 }
@@ -50,7 +75,7 @@ function countLabel(t: Translator, key: "questions" | "responses", count: number
 export default function SurveysPage() {
   const t = useT();
   const locale = useLocale();
-  const { surveys, canCreate } = useLoaderData<typeof loader>();
+  const { surveys, cycles, filterValues, filtered, canCreate } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const projectId = useParams().projectId!;
   const busy = useNavigation().formMethod === "POST";
@@ -73,6 +98,21 @@ export default function SurveysPage() {
         </p>
       ) : null}
       {canCreate ? null : <p className="notice">{t("surveys.readOnlyList")}</p>}
+      <Form method="get" aria-label={t("surveys.filters.label")} className="survey-filters">
+        <div className="note-filter-grid">
+          <CyclePhaseFilters cycles={cycles} values={{ cycleId: filterValues.cycle, phase: filterValues.phase }} />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button">
+            {t("surveys.filters.apply")}
+          </button>
+          {filtered ? (
+            <Link to={`/projects/${projectId}/surveys`} className="button">
+              {t("surveys.filters.reset")}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
       <p role="status">
         {surveys.length === 0
           ? t("surveys.count.none")
@@ -89,6 +129,7 @@ export default function SurveysPage() {
               </h3>
               <p className="card-meta">
                 <SurveyStatusBadge status={survey.status} />
+                {survey.phase ? <PhaseBadge phase={survey.phase} cycle={survey.cycle?.number} /> : null}
                 <span>{countLabel(t, "questions", survey.questionCount)}</span>
                 <span>{countLabel(t, "responses", survey.responseCount)}</span>
               </p>

@@ -343,3 +343,43 @@ describe("another project's survey is unknown", () => {
     expect((await surveyRow(theirs.surveyId)).status).toBe("draft");
   });
 });
+
+describe("place in the action-research cycle", () => {
+  test("a new survey sits in the project's current cycle and phase; writers move it; the list filters by it", async () => {
+    const { researcher, project, surveyId, path } = await fixture();
+    const cycles = await server().db.projectCycle.findMany({ where: { projectId: project.id }, select: { id: true } });
+    expect(
+      await server().db.survey.findUniqueOrThrow({ where: { id: surveyId }, select: { cycleId: true, phase: true } }),
+    ).toEqual({ cycleId: cycles[0]!.id, phase: "framing" });
+
+    // Another project's cycle and an unknown phase are refused with a message, and nothing changes.
+    const other = await createProject(server().db, { members: [[researcher.user.id, "coordinator"]] });
+    const foreignCycle = await server().db.projectCycle.findFirstOrThrow({ where: { projectId: other.id } });
+    const refused = await researcher.client.post(`${path}?index`, { cycleId: foreignCycle.id, phase: "nonsense" });
+    expect(refused.status).toBe(400);
+    const body = await refused.text();
+    expect(body).toContain("existe pas dans le projet.");
+    expect(body).toContain("Phase inconnue.");
+    expect((await server().db.survey.findUniqueOrThrow({ where: { id: surveyId } })).phase).toBe("framing");
+
+    expect((await researcher.client.post(`${path}?index`, { cycleId: cycles[0]!.id, phase: "diagnosis" })).status).toBe(
+      200,
+    );
+    expect((await server().db.survey.findUniqueOrThrow({ where: { id: surveyId } })).phase).toBe("diagnosis");
+
+    // A reader cannot move it.
+    const observer = await person(project.id, "observer");
+    expect((await observer.client.post(`${path}?index`, { cycleId: "", phase: "" })).status).toBe(403);
+
+    const list = (query: string) =>
+      researcher.client.get(`/projects/${project.id}/surveys${query}`).then((r) => r.text());
+    const second = await researcher.client.post(`/projects/${project.id}/surveys`, { intent: "create" });
+    const secondId = /\/surveys\/([a-z0-9]+)$/.exec(location(second) ?? "")![1]!;
+    expect(await list("?phase=diagnosis")).toContain(`/surveys/${surveyId}"`);
+    expect(await list("?phase=diagnosis")).not.toContain(`/surveys/${secondId}"`);
+    expect(await list("?phase=framing")).toContain(`/surveys/${secondId}"`);
+    expect(await list(`?cycle=${cycles[0]!.id}`)).toContain(`/surveys/${secondId}"`);
+    // A hand-edited address is no filter, not an error.
+    expect(await list("?phase=%3Cscript%3E")).toContain(`/surveys/${secondId}"`);
+  });
+});

@@ -20,4 +20,44 @@ export const surveyAnswersFr = {
   "surveyAnswers.error.communeUnknown":
     "Choisissez une commune dans la liste (tapez son nom ou son code postal, puis choisissez-la).",
   "surveyAnswers.error.tooLarge": "Votre réponse est trop longue pour être enregistrée : raccourcissez les textes.",
+
+  "surveyAnswers.confirmation.body": "Votre réponse à « {title} » est enregistrée.",
+  "surveyAnswers.confirmation.close": "Vous pouvez fermer cette page.",
+
+  "surveyAnswers.public.title": "Enquête",
+  "surveyAnswers.public.eyebrow": "Enquête",
+  "surveyAnswers.public.noAccount": "Pas besoin de compte. Les questions marquées « (obligatoire) » attendent une réponse.",
+  "surveyAnswers.public.submit": "Envoyer mes réponses",
+  "surveyAnswers.public.honeypot": "Ne remplissez pas ce champ",
+
+  "surveyAnswers.unavailable.unknown.title": "Enquête introuvable",
+  "surveyAnswers.unavailable.unknown.body":
+    "Ce lien ne mène à aucune enquête. Vérifiez qu'il est complet, ou demandez-le à nouveau à qui vous l'a transmis.",
+  "surveyAnswers.unavailable.draft.title": "Enquête pas encore ouverte",
+  "surveyAnswers.unavailable.draft.body": "Cette enquête est encore en préparation : revenez quand elle sera ouverte.",
+  "surveyAnswers.unavailable.closed.title": "Cette enquête est fermée",
+  "surveyAnswers.unavailable.closed.body": "Elle ne reçoit plus de réponses. Merci de votre intérêt !",
+  "surveyAnswers.unavailable.error.title": "Un problème est survenu",
+  "surveyAnswers.unavailable.error.body": "Nous n'avons pas pu afficher cette page. Réessayez dans un moment.",
+
+  "surveyAnswers.form.required": "(obligatoire)",
+  "surveyAnswers.form.numberBetween": "Un nombre entre {min} et {max}.",
+  "surveyAnswers.form.numberMin": "Un nombre à partir de {min}.",
+  "surveyAnswers.form.numberMax": "Un nombre jusqu'à {max}.",
+  "surveyAnswers.form.integer": "Un nombre entier.",
+  "surveyAnswers.form.other": "Autre",
+  "surveyAnswers.form.otherDetail": "Si « Autre », précisez",
+  "surveyAnswers.form.several": "Plusieurs réponses possibles.",
+  "surveyAnswers.form.scaleHint": "De {min} ({minLabel}) à {max} ({maxLabel}).",
+  "surveyAnswers.form.communeHint": "Tapez le nom ou le code postal, puis choisissez la commune dans la liste.",
+  "surveyAnswers.form.communeResults": "Communes trouvées",
+  "surveyAnswers.form.communeNone": "Aucune commune ne correspond.",
+  "surveyAnswers.form.communePicked": "Commune choisie : {name} ({details})",
+  "surveyAnswers.form.errorsOne": "Une réponse est à corriger",
+  "surveyAnswers.form.errorsMany": "{count} réponses sont à corriger",
+  "surveyAnswers.form.notSaved": "Votre réponse n'a pas été enregistrée",
+
+  "surveyAnswers.error.expired": "Ce formulaire n'est plus valable : rechargez la page, puis répondez à nouveau.",
+  "surveyAnswers.error.tooMany":
+    "Trop de réponses envoyées depuis cette connexion. Réessayez dans {minutes} minutes.",
 } as const;

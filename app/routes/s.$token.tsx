@@ -17,7 +17,10 @@ import { FORM_FIELDS } from "~/models/survey-answers";
 import { getSurveyByToken } from "~/models/survey-responses.server";
 import { pickedCommunes, submitAnswers } from "~/models/survey-submit.server";
 import { readForm } from "~/utils/forms.server";
+import { keepActionHeaders } from "~/utils/headers";
 import surveyStyles from "~/styles/survey-answers.css";
+
+export const headers = keepActionHeaders;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 

@@ -113,7 +113,45 @@ export async function createSurvey(
   const current = versions.at(-1)!;
   await db.survey.update({
     where: { id: survey.id },
-    data: { currentVersionId: current.id, questionCount: definitions.at(-1)!.sections.flatMap((s) => s.questions).length },
+    data: {
+      currentVersionId: current.id,
+      questionCount: definitions.at(-1)!.sections.flatMap((s) => s.questions).length,
+    },
   });
   return { ...survey, versions, currentVersionId: current.id };
+}
+
+/** A stored response, as the form would have stored it (answers already in their stored shape). */
+export async function createResponse(
+  db: PrismaClient,
+  {
+    surveyId,
+    versionId,
+    answers,
+    submittedAt = new Date(),
+    channel = "public",
+    id,
+  }: {
+    surveyId: string;
+    versionId: string;
+    answers: Record<string, string | number | string[]>;
+    submittedAt?: Date;
+    channel?: "public" | "field";
+    id?: string;
+  },
+) {
+  const town = answers["q-town"];
+  return db.surveyResponse.create({
+    data: {
+      ...(id ? { id } : {}),
+      surveyId,
+      versionId,
+      submissionKey: crypto.randomUUID(),
+      channel,
+      answers: JSON.stringify(answers),
+      communeCode: typeof town === "string" ? town : null,
+      submittedAt,
+    },
+    select: { id: true },
+  });
 }

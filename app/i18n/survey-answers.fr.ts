@@ -26,7 +26,8 @@ export const surveyAnswersFr = {
 
   "surveyAnswers.public.title": "Enquête",
   "surveyAnswers.public.eyebrow": "Enquête",
-  "surveyAnswers.public.noAccount": "Pas besoin de compte. Les questions marquées « (obligatoire) » attendent une réponse.",
+  "surveyAnswers.public.noAccount":
+    "Pas besoin de compte. Les questions marquées « (obligatoire) » attendent une réponse.",
   "surveyAnswers.public.submit": "Envoyer mes réponses",
   "surveyAnswers.public.honeypot": "Ne remplissez pas ce champ",
 
@@ -58,8 +59,7 @@ export const surveyAnswersFr = {
   "surveyAnswers.form.notSaved": "Votre réponse n'a pas été enregistrée",
 
   "surveyAnswers.error.expired": "Ce formulaire n'est plus valable : rechargez la page, puis répondez à nouveau.",
-  "surveyAnswers.error.tooMany":
-    "Trop de réponses envoyées depuis cette connexion. Réessayez dans {minutes} minutes.",
+  "surveyAnswers.error.tooMany": "Trop de réponses envoyées depuis cette connexion. Réessayez dans {minutes} minutes.",
 
   "surveyAnswers.results.title": "Résultats",
   "surveyAnswers.results.heading": "Résultats : {title}",
@@ -115,11 +115,13 @@ export const surveyAnswersFr = {
   "surveyAnswers.collect.title": "Collecte",
   "surveyAnswers.collect.heading": "Collecte : {title}",
   "surveyAnswers.collect.link": "Lien public à partager",
-  "surveyAnswers.collect.linkHint": "Toute personne qui a ce lien peut répondre, sans compte, tant que l'enquête est ouverte.",
+  "surveyAnswers.collect.linkHint":
+    "Toute personne qui a ce lien peut répondre, sans compte, tant que l'enquête est ouverte.",
   "surveyAnswers.collect.qr": "QR code du lien public",
   "surveyAnswers.collect.poster": "Affiche à imprimer",
   "surveyAnswers.collect.status.draft": "Cette enquête est en préparation : le lien ne prend pas encore de réponses.",
-  "surveyAnswers.collect.status.closed": "Cette enquête est fermée : le lien et la saisie terrain ne prennent plus de réponses.",
+  "surveyAnswers.collect.status.closed":
+    "Cette enquête est fermée : le lien et la saisie terrain ne prennent plus de réponses.",
   "surveyAnswers.collect.field": "Saisie terrain",
   "surveyAnswers.collect.fieldIntro":
     "Saisissez ici les réponses recueillies sur papier ou dans la rue. Sans connexion, elles attendent sur cet appareil et partent dès que le réseau revient.",

@@ -99,13 +99,28 @@ describe("valid answers", () => {
 describe("every invalid value gets its own message and stores nothing", () => {
   test.each([
     ["required long text", { "q.q-story": "  " }, "q-story", "Répondez à cette question."],
-    ["short text too long", { "q.q-name": "a".repeat(501) }, "q-name", "Écrivez au plus 500 caractères (vous en avez écrit 501)."],
+    [
+      "short text too long",
+      { "q.q-name": "a".repeat(501) },
+      "q-name",
+      "Écrivez au plus 500 caractères (vous en avez écrit 501).",
+    ],
     ["long text too long", { "q.q-story": "a".repeat(5001) }, "q-story", "Écrivez au plus 5\u202f000 caractères"],
     ["required single choice", { "q.q-shop": "" }, "q-shop", "Choisissez une réponse."],
     ["unknown option", { "q.q-shop": "opt-nope" }, "q-shop", "Choisissez parmi les réponses proposées."],
     ["'autre' without text", { "q.q-shop": OTHER_CHOICE }, "q-shop~other", "Précisez votre réponse « Autre »."],
-    ["'autre' too long", { "q.q-shop": OTHER_CHOICE, "q.q-shop.other": "a".repeat(5001) }, "q-shop~other", "au plus 5\u202f000"],
-    ["unknown option among several", { "q.q-modes": ["opt-foot", "opt-x"] }, "q-modes", "Choisissez parmi les réponses proposées."],
+    [
+      "'autre' too long",
+      { "q.q-shop": OTHER_CHOICE, "q.q-shop.other": "a".repeat(5001) },
+      "q-shop~other",
+      "au plus 5\u202f000",
+    ],
+    [
+      "unknown option among several",
+      { "q.q-modes": ["opt-foot", "opt-x"] },
+      "q-modes",
+      "Choisissez parmi les réponses proposées.",
+    ],
     ["multiple 'autre' without text", { "q.q-modes": [OTHER_CHOICE] }, "q-modes~other", "Précisez votre réponse"],
     ["required scale", { "q.q-satisf": "" }, "q-satisf", "Choisissez une réponse."],
     ["scale above max", { "q.q-satisf": "6" }, "q-satisf", "Choisissez une valeur entre 1 et 5."],

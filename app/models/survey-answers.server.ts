@@ -116,22 +116,22 @@ function checkText(required: boolean, raw: string, max: number, ctx: Context): C
 }
 
 function tooLong(value: string, max: number, { t, locale }: Context): string {
-  return t("surveyAnswers.error.tooLong", { max: formatNumber(locale, max), count: formatNumber(locale, value.length) });
+  return t("surveyAnswers.error.tooLong", {
+    max: formatNumber(locale, max),
+    count: formatNumber(locale, value.length),
+  });
 }
 
 /** The "autre, précisez" text: required once "autre" is chosen, ignored otherwise. */
 function checkOther(raw: string, ctx: Context): Pick<Checked, "other" | "otherError"> {
   const other = cleanText(raw);
   if (!other) return { otherError: ctx.t("surveyAnswers.error.otherMissing") };
-  if (other.length > SURVEY_LIMITS.longAnswerMax) return { otherError: tooLong(other, SURVEY_LIMITS.longAnswerMax, ctx) };
+  if (other.length > SURVEY_LIMITS.longAnswerMax)
+    return { otherError: tooLong(other, SURVEY_LIMITS.longAnswerMax, ctx) };
   return { other };
 }
 
-function checkSingle(
-  question: Extract<SurveyQuestion, { type: "single_choice" }>,
-  raw: Raw,
-  ctx: Context,
-): Checked {
+function checkSingle(question: Extract<SurveyQuestion, { type: "single_choice" }>, raw: Raw, ctx: Context): Checked {
   const choice = raw.one;
   if (!choice) return missing(question.required, "surveyAnswers.error.chooseOne", ctx);
   if (choice === OTHER_CHOICE && question.allowOther) return { value: choice, ...checkOther(raw.other, ctx) };
@@ -234,7 +234,11 @@ function checkDate(required: boolean, raw: string, ctx: Context): Checked {
  */
 function checkCommune(required: boolean, code: string, query: string, ctx: Context): Checked {
   if (!code && !query) return missing(required, "surveyAnswers.error.commune", ctx);
-  const resolved = code ? (code.length <= 5 ? findTerritory("commune", code)?.code : undefined) : communeFromQuery(query);
+  const resolved = code
+    ? code.length <= 5
+      ? findTerritory("commune", code)?.code
+      : undefined
+    : communeFromQuery(query);
   if (!resolved) return { error: ctx.t("surveyAnswers.error.communeUnknown") };
   return { value: resolved };
 }

@@ -21,7 +21,12 @@ function whereOf(surveyId: string, filter: ResultsFilter, after: string | null) 
     surveyId,
     ...(after ? { id: { gt: after } } : {}),
     ...(filter.from || to
-      ? { submittedAt: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00.000Z`) } : {}), ...(to ? { lt: to } : {}) } }
+      ? {
+          submittedAt: {
+            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00.000Z`) } : {}),
+            ...(to ? { lt: to } : {}),
+          },
+        }
       : {}),
     ...(filter.commune ? { communeCode: filter.commune } : {}),
   };
@@ -100,7 +105,10 @@ function csvColumns(questions: LinedUpQuestion[], t: Translator, decimal: "," | 
         ];
       }
       case "multiple_choice": {
-        const options = [...q.options, ...(q.allowOther ? [{ id: OTHER_CHOICE, label: t("surveyAnswers.form.other") }] : [])];
+        const options = [
+          ...q.options,
+          ...(q.allowOther ? [{ id: OTHER_CHOICE, label: t("surveyAnswers.form.other") }] : []),
+        ];
         return [
           ...options.map((o) => ({
             header: `${label} — ${o.label}`,
@@ -184,7 +192,11 @@ export function jsonExport({
   async function* chunks() {
     const head = {
       survey: { ...survey, exportedAt: new Date().toISOString(), filter },
-      versions: versions.map((v) => ({ number: v.number, createdAt: v.createdAt.toISOString(), definition: v.definition })),
+      versions: versions.map((v) => ({
+        number: v.number,
+        createdAt: v.createdAt.toISOString(),
+        definition: v.definition,
+      })),
       questions,
     };
     yield JSON.stringify(head).slice(0, -1) + ',"responses":[';

@@ -10,5 +10,10 @@ export function publicSurveyUrl(request: Request, token: string): string {
  * correction survives a creased or slightly dirty poster.
  */
 export async function qrSvg(url: string): Promise<string> {
-  return QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } });
+  return QRCode.toString(url, {
+    type: "svg",
+    errorCorrectionLevel: "M",
+    margin: 2,
+    color: { dark: "#000000", light: "#ffffff" },
+  });
 }

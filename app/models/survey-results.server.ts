@@ -14,7 +14,14 @@ export type ResultsFilter = { from: string | null; to: string | null; commune: s
 export type Count = { value: string; label: string; count: number; percent: number };
 export type QuestionResult =
   | { kind: "choice"; question: LinedUpQuestion; answered: number; counts: Count[] }
-  | { kind: "scale"; question: LinedUpQuestion; answered: number; counts: Count[]; mean: number | null; median: number | null }
+  | {
+      kind: "scale";
+      question: LinedUpQuestion;
+      answered: number;
+      counts: Count[];
+      mean: number | null;
+      median: number | null;
+    }
   | {
       kind: "number";
       question: LinedUpQuestion;
@@ -67,7 +74,8 @@ export async function surveyResults({
   const inList = valued.length ? valued.map(() => "?").join(", ") : "NULL";
   const [groups, totals, perDay, perCommune] = await Promise.all([
     prisma.$queryRawUnsafe<Group[]>(
-      `SELECT q.key AS k, CASE WHEN q.key IN (${inList}) THEN q.value END AS v, COUNT(*) AS n
+      // Cast: Prisma types a raw column from its first row, and values mix numbers and texts.
+      `SELECT q.key AS k, CASE WHEN q.key IN (${inList}) THEN CAST(q.value AS TEXT) END AS v, COUNT(*) AS n
        FROM SurveyResponse r, json_each(r.answers) q WHERE ${where.sql} GROUP BY k, v`,
       ...valued,
       ...where.params,
@@ -120,7 +128,11 @@ function summarise(question: LinedUpQuestion, groups: { value: string | number |
       }
       const options = [...question.options.map((o) => ({ value: o.id, label: o.label }))];
       if (question.allowOther || tally.has(OTHER_CHOICE)) options.push({ value: OTHER_CHOICE, label: "" });
-      const counts = options.map((o) => ({ ...o, count: tally.get(o.value) ?? 0, percent: percent(tally.get(o.value) ?? 0, answered) }));
+      const counts = options.map((o) => ({
+        ...o,
+        count: tally.get(o.value) ?? 0,
+        percent: percent(tally.get(o.value) ?? 0, answered),
+      }));
       return { kind: "choice", question, answered, counts };
     }
     case "scale": {
@@ -145,7 +157,12 @@ function summarise(question: LinedUpQuestion, groups: { value: string | number |
     }
     case "commune": {
       const counts = groups
-        .map((g) => ({ value: String(g.value), label: findTerritory("commune", String(g.value))?.name ?? String(g.value), count: g.n, percent: percent(g.n, answered) }))
+        .map((g) => ({
+          value: String(g.value),
+          label: findTerritory("commune", String(g.value))?.name ?? String(g.value),
+          count: g.n,
+          percent: percent(g.n, answered),
+        }))
         .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "fr"));
       return { kind: "commune", question, answered, counts };
     }

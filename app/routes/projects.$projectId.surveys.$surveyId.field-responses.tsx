@@ -16,7 +16,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const survey = await getProjectSurvey({ projectId: access.projectId, surveyId: params.surveyId ?? "" });
   if (!survey) notFound(t);
   if (survey.status !== "open") {
-    const key = survey.status === "closed" ? "surveyAnswers.unavailable.closed.title" : "surveyAnswers.unavailable.draft.title";
+    const key =
+      survey.status === "closed" ? "surveyAnswers.unavailable.closed.title" : "surveyAnswers.unavailable.draft.title";
     return json({ formError: t(key), errors: {} }, { status: survey.status === "closed" ? 410 : 409 });
   }
   const formData = await readForm(request, t);

@@ -8,7 +8,12 @@ import { OTHER_CHOICE, otherKey } from "~/models/survey-answers";
 import { parseDay } from "~/models/survey-answers.server";
 import { lineUpQuestions } from "~/models/survey-questions";
 import { getProjectSurvey } from "~/models/survey-responses.server";
-import { listTextAnswers, surveyResults, type QuestionResult, type ResultsFilter } from "~/models/survey-results.server";
+import {
+  listTextAnswers,
+  surveyResults,
+  type QuestionResult,
+  type ResultsFilter,
+} from "~/models/survey-results.server";
 import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { projectPageTitle } from "~/utils/page-title";
@@ -54,13 +59,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? [{ key: otherKey(q.id), label: t("surveyAnswers.results.otherTexts", { label: q.label }) }]
         : [],
   );
-  const textKey = textKeys.find((k) => k.key === filters.text)?.key ?? textKeys[0]?.key ?? null;
-  const [results, texts] = await Promise.all([
-    surveyResults({ surveyId: survey.id, questions, filter: filters }),
-    textKey
-      ? listTextAnswers({ surveyId: survey.id, key: textKey, filter: filters, search: filters.search, page: filters.page })
-      : null,
-  ]);
+  const results = await surveyResults({ surveyId: survey.id, questions, filter: filters });
+  // The asked question, else the first one somebody answered.
+  const answered = new Set(results.questions.filter((r) => r.answered > 0).map((r) => r.question.id));
+  const textKey =
+    textKeys.find((k) => k.key === filters.text)?.key ??
+    textKeys.find((k) => answered.has(k.key))?.key ??
+    textKeys[0]?.key ??
+    null;
+  const texts = textKey
+    ? await listTextAnswers({
+        surveyId: survey.id,
+        key: textKey,
+        filter: filters,
+        search: filters.search,
+        page: filters.page,
+      })
+    : null;
   return json({
     title: survey.title || survey.versions.at(-1)?.definition.title || "",
     filters,
@@ -221,15 +236,16 @@ function QuestionCard({ result }: { result: QuestionResult }) {
   const t = useT();
   const locale = useLocale();
   const { question } = result;
-  const num = (value: number | null) =>
-    value === null ? "—" : formatNumber(locale, Math.round(value * 100) / 100);
+  const num = (value: number | null) => (value === null ? "—" : formatNumber(locale, Math.round(value * 100) / 100));
   const headingId = `result-${question.id}`;
   return (
     <section className="panel result-card" aria-labelledby={headingId}>
       <h3 id={headingId}>{question.label}</h3>
       <p className="card-meta">
         {t("surveyAnswers.results.answered", { count: formatNumber(locale, result.answered) })}
-        {question.versions.length > 0 ? ` · ${t("surveyAnswers.results.versions", { list: question.versions.join(", ") })}` : ""}
+        {question.versions.length > 0
+          ? ` · ${t("surveyAnswers.results.versions", { list: question.versions.join(", ") })}`
+          : ""}
       </p>
       {result.kind === "choice" || result.kind === "scale" || result.kind === "commune" ? (
         <BarChart

@@ -66,7 +66,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   }
   const formData = await readForm(request, t);
-  const result = await submitAnswers({ surveyId: survey.id, formData, channel: "public", enteredById: null, t, locale });
+  const result = await submitAnswers({
+    surveyId: survey.id,
+    formData,
+    channel: "public",
+    enteredById: null,
+    t,
+    locale,
+  });
   if (result.outcome !== "invalid") return redirect(`/s/${encodeURIComponent(token)}/merci`);
   const { errors, formError, values } = result;
   // The version the form was shown with: a form opened before the questions changed is shown again as it was.

@@ -138,7 +138,9 @@ export function FieldEntry({
           {sending ? ` ${t("surveyAnswers.collect.sending")}` : ""}
         </p>
         {sent > 0 ? <p>{t("surveyAnswers.collect.sentCount", { count: sent })}</p> : null}
-        {message ? <p>{t(message === "saved" ? "surveyAnswers.collect.saved" : "surveyAnswers.collect.queued")}</p> : null}
+        {message ? (
+          <p>{t(message === "saved" ? "surveyAnswers.collect.saved" : "surveyAnswers.collect.queued")}</p>
+        ) : null}
         {waiting.length > 0 && online && !sending ? (
           <button type="button" className="button small" onClick={() => void flush()}>
             {t("surveyAnswers.collect.sendNow")}

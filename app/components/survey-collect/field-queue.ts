@@ -30,9 +30,7 @@ export function writeQueue(key: string, queue: QueuedResponse[]): void {
 }
 
 export type SendResult =
-  | { kind: "sent" }
-  | { kind: "refused"; message: string; errors: Record<string, string> }
-  | { kind: "unreachable" };
+  { kind: "sent" } | { kind: "refused"; message: string; errors: Record<string, string> } | { kind: "unreachable" };
 
 /** One POST; "unreachable" (no network, server down, 5xx) means: keep it and try later. */
 export async function sendResponse(url: string, fields: [string, string][]): Promise<SendResult> {

@@ -1,6 +1,13 @@
 import type { ReactNode } from "react";
 import { useT } from "~/i18n/use-translation";
-import { answerField, OTHER_CHOICE, otherField, otherKey, type AnswerErrors, type FormValues } from "~/models/survey-answers";
+import {
+  answerField,
+  OTHER_CHOICE,
+  otherField,
+  otherKey,
+  type AnswerErrors,
+  type FormValues,
+} from "~/models/survey-answers";
 import { SURVEY_LIMITS, type SurveyQuestion } from "~/models/survey-definition";
 import { TerritoryPicker, type PickedTerritory } from "../territory-picker";
 
@@ -36,7 +43,9 @@ const many = (values: FormValues, name: string) => {
 };
 
 function ids(base: string, help: string, error?: string, extra?: string) {
-  return [help ? `${base}-help` : null, error ? `${base}-error` : null, extra ?? null].filter(Boolean).join(" ") || undefined;
+  return (
+    [help ? `${base}-help` : null, error ? `${base}-error` : null, extra ?? null].filter(Boolean).join(" ") || undefined
+  );
 }
 
 function Messages({ base, help, error }: { base: string; help: string; error?: string }) {
@@ -61,9 +70,7 @@ function Label({ question }: { question: SurveyQuestion }) {
   return (
     <>
       {question.label}
-      {question.required ? (
-        <span className="required-mark"> {t("surveyAnswers.form.required")}</span>
-      ) : null}
+      {question.required ? <span className="required-mark"> {t("surveyAnswers.form.required")}</span> : null}
     </>
   );
 }
@@ -90,9 +97,19 @@ export function QuestionField({ question, ctx }: { question: SurveyQuestion; ctx
             <Label question={question} />
           </label>
           {question.type === "short_text" ? (
-            <input type="text" {...common} defaultValue={one(ctx.values, name)} maxLength={SURVEY_LIMITS.shortAnswerMax} />
+            <input
+              type="text"
+              {...common}
+              defaultValue={one(ctx.values, name)}
+              maxLength={SURVEY_LIMITS.shortAnswerMax}
+            />
           ) : (
-            <textarea {...common} rows={5} defaultValue={one(ctx.values, name)} maxLength={SURVEY_LIMITS.longAnswerMax} />
+            <textarea
+              {...common}
+              rows={5}
+              defaultValue={one(ctx.values, name)}
+              maxLength={SURVEY_LIMITS.longAnswerMax}
+            />
           )}
           <Messages base={base} help={question.help} error={error} />
         </div>
@@ -105,7 +122,14 @@ export function QuestionField({ question, ctx }: { question: SurveyQuestion; ctx
           <label htmlFor={base}>
             <Label question={question} />
           </label>
-          <input type="date" {...common} className="date-input" defaultValue={one(ctx.values, name)} min="1900-01-01" max="2100-12-31" />
+          <input
+            type="date"
+            {...common}
+            className="date-input"
+            defaultValue={one(ctx.values, name)}
+            min="1900-01-01"
+            max="2100-12-31"
+          />
           <Messages base={base} help={question.help} error={error} />
         </div>
       );
@@ -286,7 +310,9 @@ function ScaleField({ question, ctx }: { question: Extract<SurveyQuestion, { typ
             />
             <span>
               {value}
-              {index === 0 && question.minLabel ? <span className="visually-hidden"> ({question.minLabel})</span> : null}
+              {index === 0 && question.minLabel ? (
+                <span className="visually-hidden"> ({question.minLabel})</span>
+              ) : null}
               {index === steps.length - 1 && question.maxLabel ? (
                 <span className="visually-hidden"> ({question.maxLabel})</span>
               ) : null}
@@ -304,7 +330,13 @@ function ScaleField({ question, ctx }: { question: Extract<SurveyQuestion, { typ
   );
 }
 
-function CommuneField({ question, ctx }: { question: Extract<SurveyQuestion, { type: "commune" }>; ctx: FieldContext }) {
+function CommuneField({
+  question,
+  ctx,
+}: {
+  question: Extract<SurveyQuestion, { type: "commune" }>;
+  ctx: FieldContext;
+}) {
   const t = useT();
   const name = answerField(question.id);
   return (

@@ -70,7 +70,12 @@ export function ErrorSummary({
   const items = questionsOf(definition).flatMap((question) =>
     [question.id, otherKey(question.id)]
       .filter((key) => errors[key])
-      .map((key) => ({ key, label: question.label, message: errors[key]!, target: questionTargetId(question, idPrefix, key) })),
+      .map((key) => ({
+        key,
+        label: question.label,
+        message: errors[key]!,
+        target: questionTargetId(question, idPrefix, key),
+      })),
   );
   const count = items.length + (formError ? 1 : 0);
   useEffect(() => {
@@ -78,7 +83,13 @@ export function ErrorSummary({
   }, [errors, formError, count]);
   if (count === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby={`${idPrefix}error-summary-title`} tabIndex={-1} ref={ref}>
+    <div
+      className="error-summary"
+      role="alert"
+      aria-labelledby={`${idPrefix}error-summary-title`}
+      tabIndex={-1}
+      ref={ref}
+    >
       <h2 id={`${idPrefix}error-summary-title`}>
         {items.length === 0
           ? t("surveyAnswers.form.notSaved")

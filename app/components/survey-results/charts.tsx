@@ -31,7 +31,13 @@ export function BarChart({ title, bars, showPercent = true }: { title: string; b
               <text x="0" y={y + 17}>
                 {bar.label.length > 32 ? `${bar.label.slice(0, 31)}…` : bar.label}
               </text>
-              <rect className="bar" x="210" y={y + 4} width={Math.max(width, bar.count ? 2 : 0)} height={rowHeight - 10} />
+              <rect
+                className="bar"
+                x="210"
+                y={y + 4}
+                width={Math.max(width, bar.count ? 2 : 0)}
+                height={rowHeight - 10}
+              />
               <text x={215 + width} y={y + 17}>
                 {figure(bar)}
               </text>
@@ -55,7 +61,9 @@ export function BarChart({ title, bars, showPercent = true }: { title: string; b
               <tr key={`${bar.label}-${index}`}>
                 <th scope="row">{bar.label}</th>
                 <td className="num">{formatNumber(locale, bar.count)}</td>
-                {showPercent ? <td className="num">{bar.percent === undefined ? "" : `${formatNumber(locale, bar.percent)} %`}</td> : null}
+                {showPercent ? (
+                  <td className="num">{bar.percent === undefined ? "" : `${formatNumber(locale, bar.percent)} %`}</td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -80,7 +88,16 @@ export function TimeChart({ title, days }: { title: string; days: { day: string;
         <g aria-hidden="true">
           {days.map((d, index) => {
             const h = Math.round((d.count / max) * 110);
-            return <rect key={d.day} className="bar" x={10 + index * step} y={120 - h} width={Math.max(1, step - 2)} height={h} />;
+            return (
+              <rect
+                key={d.day}
+                className="bar"
+                x={10 + index * step}
+                y={120 - h}
+                width={Math.max(1, step - 2)}
+                height={h}
+              />
+            );
           })}
           <text x="10" y="136">
             {days[0]?.day ?? ""}

@@ -49,11 +49,15 @@ async function* batches(surveyId: string, filter: ResultsFilter): AsyncGenerator
   }
 }
 
-/** A ReadableStream fed by an async generator of text chunks, pulled as the client reads. */
-function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+/**
+ * A ReadableStream fed by an async generator of text chunks, one per pull. `drained` holds
+ * the next batch back until the client's socket has taken the previous one.
+ */
+function streamOf(chunks: AsyncGenerator<string>, drained: () => Promise<void>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream({
     async pull(controller) {
+      await drained();
       const next = await chunks.next();
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));
@@ -140,6 +144,7 @@ export function csvExport({
   filter,
   separator,
   t,
+  drained,
 }: {
   surveyId: string;
   questions: LinedUpQuestion[];
@@ -147,6 +152,7 @@ export function csvExport({
   filter: ResultsFilter;
   separator: ";" | ",";
   t: Translator;
+  drained: () => Promise<void>;
 }): ReadableStream<Uint8Array> {
   // With `;` (French Excel) numbers take a decimal comma; with `,` a point.
   const columns = csvColumns(questions, t, separator === ";" ? "," : ".");
@@ -173,7 +179,7 @@ export function csvExport({
       yield stringify(records, options);
     }
   }
-  return streamOf(chunks());
+  return streamOf(chunks(), drained);
 }
 
 /** JSON: the survey, every version's definition, the lined-up questions, then the responses. */
@@ -182,11 +188,13 @@ export function jsonExport({
   versions,
   questions,
   filter,
+  drained,
 }: {
   survey: { id: string; title: string; status: string };
   versions: { id: string; number: number; createdAt: Date; definition: SurveyDefinition }[];
   questions: LinedUpQuestion[];
   filter: ResultsFilter;
+  drained: () => Promise<void>;
 }): ReadableStream<Uint8Array> {
   const numbers = new Map(versions.map((v) => [v.id, v.number]));
   async function* chunks() {
@@ -216,7 +224,7 @@ export function jsonExport({
     }
     yield "]}";
   }
-  return streamOf(chunks());
+  return streamOf(chunks(), drained);
 }
 
 /** "enquete-commerces-de-proximite-2026-03-14.csv": ASCII only, safe in any header. */

@@ -57,7 +57,7 @@ function whereOf(surveyId: string, filter: ResultsFilter) {
   return { sql: clauses.join(" AND "), params };
 }
 
-type Group = { k: string; v: string | number | null; n: number | bigint };
+type Group = { k: string; v: string | null; n: number | bigint; lo: string | null; hi: string | null };
 
 export async function surveyResults({
   surveyId,
@@ -69,15 +69,20 @@ export async function surveyResults({
   filter: ResultsFilter;
 }) {
   const where = whereOf(surveyId, filter);
-  // Values are grouped only for questions that are counted by value; texts only by question.
-  const valued = questions.filter((q) => !["short_text", "long_text"].includes(q.type)).map((q) => q.id);
-  const inList = valued.length ? valued.map(() => "?").join(", ") : "NULL";
+  // Values are grouped only for questions that are counted by value; texts only by question,
+  // dates by question with their first and last day (a group per distinct day would be thousands).
+  const valued = questions.filter((q) => !["short_text", "long_text", "date"].includes(q.type)).map((q) => q.id);
+  const dated = questions.filter((q) => q.type === "date").map((q) => q.id);
+  const list = (ids: string[]) => (ids.length ? ids.map(() => "?").join(", ") : "NULL");
   const [groups, totals, perDay, perCommune] = await Promise.all([
     prisma.$queryRawUnsafe<Group[]>(
       // Cast: Prisma types a raw column from its first row, and values mix numbers and texts.
-      `SELECT q.key AS k, CASE WHEN q.key IN (${inList}) THEN CAST(q.value AS TEXT) END AS v, COUNT(*) AS n
+      `SELECT q.key AS k, CASE WHEN q.key IN (${list(valued)}) THEN CAST(q.value AS TEXT) END AS v, COUNT(*) AS n,
+         MIN(CASE WHEN q.key IN (${list(dated)}) THEN q.value END) AS lo, MAX(CASE WHEN q.key IN (${list(dated)}) THEN q.value END) AS hi
        FROM SurveyResponse r, json_each(r.answers) q WHERE ${where.sql} GROUP BY k, v`,
       ...valued,
+      ...dated,
+      ...dated,
       ...where.params,
     ),
     prisma.$queryRawUnsafe<{ n: number | bigint; first: string | null; last: string | null }[]>(
@@ -93,10 +98,10 @@ export async function surveyResults({
       ...where.params,
     ),
   ]);
-  const byQuestion = new Map<string, { value: string | number | null; n: number }[]>();
+  const byQuestion = new Map<string, { value: string | number | null; n: number; lo: string | null; hi: string | null }[]>();
   for (const g of groups) {
     const list = byQuestion.get(g.k) ?? [];
-    list.push({ value: g.v, n: Number(g.n) });
+    list.push({ value: g.v, n: Number(g.n), lo: g.lo, hi: g.hi });
     byQuestion.set(g.k, list);
   }
   return {
@@ -115,7 +120,10 @@ export async function surveyResults({
 
 const percent = (count: number, of: number) => (of ? Math.round((count / of) * 1000) / 10 : 0);
 
-function summarise(question: LinedUpQuestion, groups: { value: string | number | null; n: number }[]): QuestionResult {
+function summarise(
+  question: LinedUpQuestion,
+  groups: { value: string | number | null; n: number; lo: string | null; hi: string | null }[],
+): QuestionResult {
   const answered = groups.reduce((sum, g) => sum + g.n, 0);
   switch (question.type) {
     case "single_choice":
@@ -167,8 +175,7 @@ function summarise(question: LinedUpQuestion, groups: { value: string | number |
       return { kind: "commune", question, answered, counts };
     }
     case "date": {
-      const days = groups.map((g) => String(g.value)).sort();
-      return { kind: "date", question, answered, earliest: days[0] ?? null, latest: days.at(-1) ?? null };
+      return { kind: "date", question, answered, earliest: groups[0]?.lo ?? null, latest: groups[0]?.hi ?? null };
     }
     default:
       return { kind: "text", question, answered };
@@ -218,11 +225,14 @@ export async function listTextAnswers({
   const path = `$."${key}"`;
   const like = search ? ` AND t LIKE ? ESCAPE '\\'` : "";
   const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const base = `FROM (SELECT r.id AS id, r.submittedAt AS at, json_extract(r.answers, ?) AS t FROM SurveyResponse r WHERE ${where.sql}) WHERE t IS NOT NULL${like}`;
-  const params = [path, ...where.params, ...(search ? [pattern] : [])];
+  // Flat, so that SQLite walks the (surveyId, submittedAt) index backwards and stops at the page.
+  const text = "json_extract(r.answers, ?)";
+  const base = `FROM SurveyResponse r WHERE ${where.sql} AND ${text} IS NOT NULL${like.replace("t LIKE", `${text} LIKE`)}`;
+  const params = [...where.params, path, ...(search ? [path, pattern] : [])];
   const [rows, total] = await Promise.all([
     prisma.$queryRawUnsafe<{ id: string; at: string; t: string }[]>(
-      `SELECT id, at, t ${base} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
+      `SELECT r.id AS id, r.submittedAt AS at, ${text} AS t ${base} ORDER BY r.submittedAt DESC LIMIT ? OFFSET ?`,
+      path,
       ...params,
       TEXT_PAGE_SIZE,
       (page - 1) * TEXT_PAGE_SIZE,

@@ -98,7 +98,10 @@ export async function surveyResults({
       ...where.params,
     ),
   ]);
-  const byQuestion = new Map<string, { value: string | number | null; n: number; lo: string | null; hi: string | null }[]>();
+  const byQuestion = new Map<
+    string,
+    { value: string | number | null; n: number; lo: string | null; hi: string | null }[]
+  >();
   for (const g of groups) {
     const list = byQuestion.get(g.k) ?? [];
     list.push({ value: g.v, n: Number(g.n), lo: g.lo, hi: g.hi });

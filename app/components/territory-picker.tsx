@@ -78,7 +78,8 @@ export function TerritoryPicker({
   const searching = trimmed.length >= 2 && (fetcher.state !== "idle" || fetcher.data?.query !== trimmed.slice(0, 100));
 
   useEffect(() => {
-    if (!open || trimmed.length < 2) return;
+    // Offline (field entry), a search could only fail: the typed text goes with the form instead.
+    if (!open || trimmed.length < 2 || !navigator.onLine) return;
     // Debounced so a phone on a slow network sends one request per pause, not per key.
     const kindParams = (kinds ?? []).map((kind) => `&kind=${kind}`).join("");
     const timer = setTimeout(() => fetcher.load(`${searchUrl}?q=${encodeURIComponent(trimmed)}${kindParams}`), 200);

@@ -6,5 +6,7 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's address (X-Forwarded-For only when TRUST_PROXY is on). */
     clientAddress: string;
+    /** Resolves once the response's socket can take more (at once when it can): backpressure for streamed bodies. */
+    responseDrained: () => Promise<void>;
   }
 }

@@ -3,12 +3,15 @@
  * (in a field, on a phone). Its content comes from IndexedDB (y-indexeddb); this worker only
  * keeps the note page itself and the app's fingerprinted assets.
  * - /build/* (fingerprinted, never change): cache first.
- * - A note page and its loader data: network first, the last good copy when offline.
+ * - A note page, a survey's collection page (field entry works offline: its questions are in
+ *   the page, queued responses in localStorage) and their loader data: network first, the
+ *   last good copy when offline.
  * Everything else goes to the network untouched. Logging out clears the saved pages.
  */
 const ASSETS = "maillage-assets-v1";
 const PAGES = "maillage-pages-v1";
 const NOTE_PAGE = /^\/projects\/[^/]+\/notes\/[^/]+$/;
+const COLLECT_PAGE = /^\/projects\/[^/]+\/surveys\/[^/]+\/collect$/;
 
 self.addEventListener("install", () => self.skipWaiting());
 
@@ -29,7 +32,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith("/build/")) event.respondWith(cacheFirst(request));
-  else if (NOTE_PAGE.test(url.pathname)) event.respondWith(networkFirst(request));
+  else if (NOTE_PAGE.test(url.pathname) || COLLECT_PAGE.test(url.pathname)) event.respondWith(networkFirst(request));
 });
 
 self.addEventListener("message", (event) => {

@@ -50,6 +50,20 @@ function remixHandler() {
     getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce as string,
       clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      // Remix writes a streamed body without waiting for the socket (no backpressure): streamed
+      // exports wait on this before reading their next batch, so a slow client costs no memory.
+      responseDrained: () =>
+        res.writableNeedDrain && !res.destroyed
+          ? new Promise<void>((resolve) => {
+              const done = () => {
+                res.off("drain", done);
+                res.off("close", done);
+                resolve();
+              };
+              res.on("drain", done);
+              res.on("close", done);
+            })
+          : Promise.resolve(),
     }),
   });
 }

@@ -40,6 +40,11 @@ export function TerritoryPicker({
   kinds,
   hiddenValue = (territory) => territory.value,
   texts = PROJECT_TEXTS,
+  label,
+  hint,
+  idBase = name,
+  searchUrl = "/api/territories",
+  required,
 }: {
   name: string;
   initial?: PickedTerritory | null;
@@ -50,6 +55,14 @@ export function TerritoryPicker({
   hiddenValue?: (territory: PickedTerritory) => string;
   /** Texts; a `clear` key adds a button that empties an optional choice. */
   texts?: TerritoryPickerTexts;
+  /** A label and hint written by people (a survey question), instead of `texts.label`/`texts.hint`. */
+  label?: string;
+  hint?: string;
+  /** Base of the element ids (input, hint, error), when `name` is not a good id or not unique on the page. */
+  idBase?: string;
+  /** Where to search: the public survey form has its own endpoint, open to respondents without an account. */
+  searchUrl?: string;
+  required?: boolean;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -65,10 +78,11 @@ export function TerritoryPicker({
   const searching = trimmed.length >= 2 && (fetcher.state !== "idle" || fetcher.data?.query !== trimmed.slice(0, 100));
 
   useEffect(() => {
-    if (!open || trimmed.length < 2) return;
+    // Offline (field entry), a search could only fail: the typed text goes with the form instead.
+    if (!open || trimmed.length < 2 || !navigator.onLine) return;
     // Debounced so a phone on a slow network sends one request per pause, not per key.
     const kindParams = (kinds ?? []).map((kind) => `&kind=${kind}`).join("");
-    const timer = setTimeout(() => fetcher.load(`/api/territories?q=${encodeURIComponent(trimmed)}${kindParams}`), 200);
+    const timer = setTimeout(() => fetcher.load(`${searchUrl}?q=${encodeURIComponent(trimmed)}${kindParams}`), 200);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- fetcher identity changes every render
   }, [trimmed, open]);
@@ -113,10 +127,10 @@ export function TerritoryPicker({
       .join(" · ");
 
   const showList = open && trimmed.length >= 2 && current.length > 0;
-  const inputId = `${name}-search`;
+  const inputId = `${idBase}-search`;
   return (
     <div className="field territory-picker">
-      <label htmlFor={inputId}>{t(texts.label)}</label>
+      <label htmlFor={inputId}>{label ?? t(texts.label)}</label>
       <input type="hidden" name={name} value={picked ? hiddenValue(picked) : ""} />
       <input
         id={inputId}
@@ -129,7 +143,8 @@ export function TerritoryPicker({
         aria-controls={listId}
         aria-activedescendant={showList && current[active] ? `${listId}-${active}` : undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, true, error)}
+        aria-describedby={describedBy(idBase, true, error)}
+        aria-required={required || undefined}
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
@@ -188,7 +203,7 @@ export function TerritoryPicker({
           </button>
         ) : null}
       </div>
-      <FieldMessages name={name} hint={t(texts.hint)} error={error} />
+      <FieldMessages name={idBase} hint={hint ?? t(texts.hint)} error={error} />
     </div>
   );
 }

@@ -12,6 +12,11 @@ const limiters = {
   loginByAddressAndEmail: new RateLimiterMemory({ keyPrefix: "login-ip-email", points: 5, duration: 15 * 60 }),
   /** Sign-up attempts (successful or not) from one address. */
   signupByAddress: new RateLimiterMemory({ keyPrefix: "signup-ip", points: 10, duration: 60 * 60 }),
+  /**
+   * Submissions to public survey links from one address, valid or not. Generous enough for a
+   * family behind one box or a town-hall kiosk; a script posting junk stops after 30.
+   */
+  surveyAnswerByAddress: new RateLimiterMemory({ keyPrefix: "survey-answer-ip", points: 30, duration: 10 * 60 }),
 };
 
 export type LimiterName = keyof typeof limiters;

@@ -1,0 +1,276 @@
+/**
+ * `npm run bench:surveys`: one survey (every question type) with 10,000 responses, then the
+ * same survey grown to 100,000, each time served by our real server (server/index.ts, built
+ * app, production mode) on 127.0.0.1. Prints, for 10k and 100k side by side:
+ * - the results page: median and p90 response time over loopback (its loader aggregates in SQL);
+ * - the CSV export: time to the last byte, bytes, and the server's memory during the export,
+ *   sampled from outside in /proc/<pid>/status (VmRSS every 5 ms; growth = peak − before).
+ * Targets (issue 4): results under 300 ms at 10k; export memory flat as responses grow.
+ * V8 collects lazily: with its default heap limit, garbage from a longer export shows up as RSS.
+ * So the export is measured twice: as deployed, and with the server's old space capped at
+ * HEAP_CAP_MB — an export that kept its responses would need more with 100k and fail there;
+ * one that streams keeps the same peak.
+ * A benchmark, not a test: it exits 0 after printing (a MISS is a finding), 1 if it crashed.
+ */
+import crypto from "node:crypto";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "~/generated/prisma/client";
+import { OTHER_CHOICE } from "~/models/survey-answers";
+import { createProject, createUser } from "../factories";
+import { TMP } from "../support/paths";
+import { createSurvey } from "../survey-factories";
+import { login } from "./clients";
+import { createDatabase, ensureBuild, removeDatabase, rssBytes, startOurs, type BenchServer } from "./servers";
+import { median, quantile, random, sleep } from "./stats";
+
+const SIZES = [10_000, 100_000];
+const PAGE_WARMUPS = 3;
+const PAGE_RUNS = 15;
+const EXPORT_RUNS = 3;
+const RESULTS_TARGET_MS = 300;
+const HEAP_CAP_MB = 160;
+
+const startedAt = performance.now();
+const log = (line: string) =>
+  console.log(`[${((performance.now() - startedAt) / 1000).toFixed(1).padStart(6)} s] ${line}`);
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+const COMMUNES = ["26113", "26198", "26064", "38185", "26281", "07010", "26001"];
+const WORDS = "marché ferme vélo bus épicerie boulangerie producteurs circuit court voisin prix qualité saison".split(
+  " ",
+);
+
+/** Answers as the validation stores them, drawn from a seeded generator so that runs compare. */
+function answersFor(next: () => number, i: number) {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(" ");
+  const answers: Record<string, string | number | string[]> = {
+    "q-story": `${sentence(12)} (${i})`,
+    "q-shop": next() < 0.1 ? OTHER_CHOICE : pick(["opt-market", "opt-super", "opt-farm"]),
+    "q-satisf": 1 + Math.floor(next() * 5),
+    "q-town": pick(COMMUNES),
+  };
+  if (answers["q-shop"] === OTHER_CHOICE) answers["q-shop~other"] = sentence(3);
+  if (next() < 0.5) answers["q-name"] = pick(["Lou", "Sam", "Camille", "Alex", "Noé"]);
+  const modes = ["opt-foot", "opt-bike", "opt-car", OTHER_CHOICE].filter(() => next() < 0.4);
+  if (modes.length) answers["q-modes"] = modes;
+  if (modes.includes(OTHER_CHOICE)) answers["q-modes~other"] = sentence(2);
+  if (next() < 0.8) answers["q-km"] = Math.round(next() * 300) / 10;
+  if (next() < 0.7) answers["q-people"] = 1 + Math.floor(next() * 6);
+  if (next() < 0.6)
+    answers["q-since"] = `${1950 + Math.floor(next() * 75)}-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}`;
+  return answers;
+}
+
+/** Responses written straight into SQLite in one transaction (as Prisma's adapter stores dates). */
+function insertResponses(file: string, survey: { id: string; versionId: string }, from: number, to: number) {
+  const db = new Database(file);
+  const next = random(from + 1);
+  const insert = db.prepare(
+    `INSERT INTO SurveyResponse (id, surveyId, versionId, submissionKey, channel, answers, communeCode, submittedAt)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const start = Date.UTC(2026, 0, 1);
+  db.transaction(() => {
+    for (let i = from; i < to; i++) {
+      const answers = answersFor(next, i);
+      const at = new Date(start + i * 37_000).toISOString().replace("Z", "+00:00");
+      insert.run(
+        `bench${String(i).padStart(9, "0")}`,
+        survey.id,
+        survey.versionId,
+        crypto.randomUUID(),
+        i % 7 === 0 ? "field" : "public",
+        JSON.stringify(answers),
+        answers["q-town"] as string,
+        at,
+      );
+    }
+  })();
+  db.close();
+}
+
+async function seed(file: string) {
+  const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 5000 }) });
+  try {
+    const user = await createUser(db);
+    const project = await createProject(db, { members: [[user.id, "observer"]] });
+    const survey = await createSurvey(db, { projectId: project.id });
+    return { user, project, survey: { id: survey.id, versionId: survey.currentVersionId } };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Samples the server's resident memory every 5 ms while `work` runs. */
+async function sampleMemory<T>(server: BenchServer, work: () => Promise<T>) {
+  const before = server.rssBytes();
+  let peak = before;
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      peak = Math.max(peak, rssBytes(server.pid));
+      await sleep(5);
+    }
+  })();
+  try {
+    const result = await work();
+    return { result, before, peak };
+  } finally {
+    running = false;
+    await sampler;
+  }
+}
+
+type Figures = {
+  responses: number;
+  resultsMedian: number;
+  resultsP90: number;
+  exportMedian: number;
+  exportBytes: number;
+  rssBefore: number;
+  rssPeak: number;
+  growth: number;
+  cappedGrowth: number;
+  cappedMedian: number;
+};
+
+/** CSV exports only, with the server's heap capped: growth and time. */
+async function measureCapped(file: string, email: string, password: string, base: string) {
+  const flags = process.env.BENCH_NODE_FLAGS;
+  process.env.BENCH_NODE_FLAGS = `${flags ?? ""} --max-old-space-size=${HEAP_CAP_MB}`;
+  const server = await startOurs(file);
+  if (flags === undefined) delete process.env.BENCH_NODE_FLAGS;
+  else process.env.BENCH_NODE_FLAGS = flags;
+  try {
+    const cookie = await login(server.url, email, password);
+    const runs = await exports(server, base, { cookie });
+    return { growth: runs.rssPeak - runs.rssBefore, median: median(runs.times) };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function exports(server: BenchServer, base: string, headers: Record<string, string>) {
+  const times: number[] = [];
+  let bytes = 0;
+  let rssBefore = Infinity;
+  let rssPeak = 0;
+  for (let run = 0; run < EXPORT_RUNS; run++) {
+    await sleep(200);
+    const sampled = await sampleMemory(server, async () => {
+      const started = performance.now();
+      const response = await fetch(`${server.url}${base}/export.csv`, { headers });
+      if (response.status !== 200) throw new Error(`export: ${response.status}`);
+      let size = 0;
+      const reader = response.body!.getReader();
+      for (let part = await reader.read(); !part.done; part = await reader.read()) size += part.value.byteLength;
+      return { ms: performance.now() - started, size };
+    });
+    times.push(sampled.result.ms);
+    bytes = sampled.result.size;
+    rssBefore = Math.min(rssBefore, sampled.before);
+    rssPeak = Math.max(rssPeak, sampled.peak);
+  }
+  return { times, bytes, rssBefore, rssPeak };
+}
+
+async function measure(
+  file: string,
+  email: string,
+  password: string,
+  base: string,
+  responses: number,
+): Promise<Omit<Figures, "cappedGrowth" | "cappedMedian">> {
+  const server = await startOurs(file);
+  try {
+    const cookie = await login(server.url, email, password);
+    const headers = { cookie };
+    // Exports first, on a server that has rendered nothing heavy yet: the memory they cost is theirs.
+    const { times: exportTimes, bytes: exportBytes, rssBefore, rssPeak } = await exports(server, base, headers);
+    const times: number[] = [];
+    for (let i = 0; i < PAGE_WARMUPS + PAGE_RUNS; i++) {
+      const started = performance.now();
+      const response = await fetch(`${server.url}${base}/results`, { headers });
+      const body = await response.text();
+      if (response.status !== 200) throw new Error(`results: ${response.status} ${body.slice(0, 200)}`);
+      if (i >= PAGE_WARMUPS) times.push(performance.now() - started);
+    }
+    return {
+      responses,
+      resultsMedian: median(times),
+      resultsP90: quantile(times, 0.9),
+      exportMedian: median(exportTimes),
+      exportBytes,
+      rssBefore,
+      rssPeak,
+      growth: rssPeak - rssBefore,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+function table(figures: Figures[]) {
+  const [small, large] = figures;
+  const rows: [string, (f: Figures) => string, string][] = [
+    ["results page, median (ms)", (f) => f.resultsMedian.toFixed(1), `≤ ${RESULTS_TARGET_MS} at 10k`],
+    ["results page, p90 (ms)", (f) => f.resultsP90.toFixed(1), ""],
+    ["CSV export, median to last byte (ms)", (f) => f.exportMedian.toFixed(0), ""],
+    ["CSV export size (MB)", (f) => mb(f.exportBytes).toFixed(1), ""],
+    ["server RSS before export (MB)", (f) => mb(f.rssBefore).toFixed(1), ""],
+    ["server RSS peak during export (MB)", (f) => mb(f.rssPeak).toFixed(1), ""],
+    ["RSS growth during export (MB)", (f) => mb(f.growth).toFixed(1), "(info)"],
+    [`same, server heap capped at ${HEAP_CAP_MB} MB (MB)`, (f) => mb(f.cappedGrowth).toFixed(1), "flat"],
+    [`CSV export with that cap, median (ms)`, (f) => f.cappedMedian.toFixed(0), ""],
+  ];
+  const width = [40, 12, 12, 16];
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(width[0]!) : c.padStart(width[i]!))).join(" ");
+  const out = [line(["Measure", "10k", "100k", "target"]), "-".repeat(83)];
+  for (const [name, value, target] of rows)
+    out.push(line([name, small ? value(small) : "—", large ? value(large) : "—", target]));
+  const verdicts: string[] = [];
+  if (small) verdicts.push(`results at 10k: ${small.resultsMedian <= RESULTS_TARGET_MS ? "PASS" : "MISS"}`);
+  if (small && large) {
+    // "Flat": ten times the responses may not cost more than a few batches' worth of extra memory.
+    const flat = large.cappedGrowth <= small.cappedGrowth + 32 * 1024 * 1024;
+    verdicts.push(
+      `export memory flat (capped heap: growth at 100k ≤ growth at 10k + 32 MB): ${flat ? "PASS" : "MISS"}`,
+    );
+  }
+  return `${out.join("\n")}\n\n${verdicts.join("\n")}`;
+}
+
+async function main() {
+  ensureBuild(log);
+  const file = path.join(TMP, `bench-surveys-${crypto.randomUUID()}.db`);
+  createDatabase(file);
+  const figures: Figures[] = [];
+  try {
+    const seeded = await seed(file);
+    const base = `/projects/${seeded.project.id}/surveys/${seeded.survey.id}`;
+    let inserted = 0;
+    for (const size of SIZES) {
+      log(`seeding responses ${inserted} → ${size}…`);
+      insertResponses(file, seeded.survey, inserted, size);
+      inserted = size;
+      log(`measuring at ${size} responses…`);
+      const measured = await measure(file, seeded.user.email, seeded.user.password, base, size);
+      log(`exports again with the server's heap capped at ${HEAP_CAP_MB} MB…`);
+      const capped = await measureCapped(file, seeded.user.email, seeded.user.password, base);
+      figures.push({ ...measured, cappedGrowth: capped.growth, cappedMedian: capped.median });
+    }
+  } catch (error) {
+    log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  } finally {
+    removeDatabase(file);
+  }
+  console.log(`\nSurveys — one survey, every question type (${new Date().toISOString()})\n`);
+  console.log(table(figures));
+}
+
+await main();

@@ -27,6 +27,7 @@ import { can } from "~/models/permissions.server";
 import { requireProjectAccess } from "~/models/project-guard.server";
 import { changeSurveyStatus, deleteDraftSurvey, getSurvey, STATUS_TRANSITIONS } from "~/models/survey.server";
 import { SURVEY_STATUSES, type SurveyStatus } from "~/models/vocabulary";
+import surveyFormStyles from "~/styles/survey-answers.css";
 import styles from "~/styles/surveys.css";
 import { formatDate } from "~/utils/format";
 import { readForm, text } from "~/utils/forms.server";
@@ -38,7 +39,11 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("delete") }),
 ]);
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+// The form's styles too: the designer's preview draws the respondent's form.
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: surveyFormStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const [base] = projectPageTitle(matches, "surveys.title");

@@ -140,8 +140,8 @@ test("two members build a survey together, reorder it by keyboard, publish it; a
   const preview = alicePage.getByRole("form", { name: "Aperçu" });
   await preview.getByText("Où faites-vous vos courses ?").waitFor();
   await preview.getByRole("radio", { name: "Au marché" }).waitFor();
-  await preview.getByRole("radio", { name: "Autre, précisez" }).waitFor();
-  await preview.getByRole("radio", { name: "10 — Très satisfait" }).waitFor();
+  await preview.getByRole("radio", { name: "Autre", exact: true }).waitFor();
+  await preview.getByRole("radio", { name: "10 (Très satisfait)" }).waitFor();
 
   // Keyboard reordering: "Votre prénom" goes up one place with the Monter button.
   const up = alicePage.getByRole("button", { name: "Monter la question 3" });

@@ -5,9 +5,18 @@
  */
 import type { PrismaClient } from "../app/generated/prisma/client";
 import { seedDemoNotes } from "./seed-notes";
+import { seedDemoSurvey, seedDemoTimeline } from "./seed-surveys-timeline";
 import { hashPassword } from "../app/models/password.server";
 import { findTerritory, type Territory } from "../app/models/territory.server";
-import type { Phase, ProjectRole, Sector, SiteRole, TerritoryKind, Visibility } from "../app/models/vocabulary";
+import {
+  PHASES,
+  type Phase,
+  type ProjectRole,
+  type Sector,
+  type SiteRole,
+  type TerritoryKind,
+  type Visibility,
+} from "../app/models/vocabulary";
 
 export const DEMO_PASSWORD = "maillage-demo-2026";
 
@@ -86,6 +95,10 @@ const DEMO_PROJECTS: {
   },
 ];
 
+function daysAgo(days: number): Date {
+  return new Date(Date.now() - days * 86_400_000);
+}
+
 function territoryOrThrow([kind, code]: [TerritoryKind, string]): Territory {
   const territory = findTerritory(kind, code);
   if (!territory) throw new Error(`Demo territory ${kind} ${code} is missing from the official data`);
@@ -94,7 +107,8 @@ function territoryOrThrow([kind, code]: [TerritoryKind, string]): Territory {
 
 export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await prisma.$transaction(async (tx) => {
+  const { projectId, ids } = await prisma.$transaction(async (tx) => {
+    let firstProjectId = "";
     const ids = {} as Record<DemoKey, string>;
     for (const user of DEMO_USERS) {
       const created = await tx.user.create({
@@ -120,13 +134,36 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
           population: territory.population,
           createdById: ids[project.members[0]![0]],
           memberships: { create: project.members.map(([key, role]) => ({ userId: ids[key], role })) },
-          cycles: { create: { number: 1 } },
+          cycles: { create: { number: 1, startedAt: daysAgo(60) } },
         },
-        select: { id: true },
+        select: { id: true, cycles: { select: { id: true } } },
+      });
+      // The cycle's log, from framing to the project's phase, two weeks per phase.
+      const reached = PHASES.indexOf(project.phase);
+      await tx.phaseChange.createMany({
+        data: PHASES.slice(0, reached + 1).map((phase, index) => ({
+          projectId: created.id,
+          cycleId: created.cycles[0]!.id,
+          fromPhase: index === 0 ? null : PHASES[index - 1]!,
+          toPhase: phase,
+          userId: ids[project.members[0]![0]],
+          comment: index > 0 && index === reached ? "Étape validée en comité de pilotage." : null,
+          createdAt: daysAgo(60 - index * 14),
+        })),
       });
       if (project === DEMO_PROJECTS[0]) {
+        firstProjectId = created.id;
         await seedDemoNotes(tx, { projectId: created.id, authorIds: [ids.rachid, ids.lea, ids.camille] });
       }
     }
+    return { projectId: firstProjectId, ids };
   });
+  // Through the projections' own writes, which use the app's client: after the transaction.
+  const surveyId = await seedDemoSurvey(prisma, { projectId, createdById: ids.rachid, collectorId: ids.lea });
+  const notes = await prisma.note.findMany({
+    where: { projectId },
+    orderBy: { observedOn: "asc" },
+    select: { id: true },
+  });
+  await seedDemoTimeline(prisma, { projectId, noteIds: notes.map((n) => n.id), surveyId });
 }

@@ -1,13 +1,13 @@
 import { Editor, EditorContent } from "@tiptap/react";
 import { useEffect, useId, useRef, useState } from "react";
-import type { MessageKey, Translator } from "~/i18n";
+import type { Translator } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { openCollabSession, type CollabSession } from "./collab-session.client";
 import { noteExtensions } from "./editor-extensions.client";
 import { LinkForm } from "./link-form.client";
-import { PresenceList } from "./presence-list.client";
+import { CollabStatus } from "./collab-status.client";
 import { Toolbar } from "./toolbar.client";
-import { useConnectionStatus, type ConnectionState } from "./use-connection-status.client";
+import { useConnectionStatus } from "./use-connection-status.client";
 import { usePresence } from "./use-presence.client";
 import { colourForUser } from "./user-colour";
 
@@ -76,12 +76,6 @@ function NoteEditorSession({ docName, user, readOnly }: NoteEditorProps) {
   );
 }
 
-const STATUS_TEXT = {
-  offline: "editor.status.offline",
-  connected: "editor.status.connected",
-  synced: "editor.status.synced",
-} as const satisfies Record<Exclude<ConnectionState, "pending">, MessageKey>;
-
 function LiveEditor({
   session,
   editor,
@@ -121,21 +115,7 @@ function LiveEditor({
 
   return (
     <div className="note-editor">
-      <div className="note-editor__bar">
-        <p role="status" className="connection-status" data-state={state}>
-          {state === "pending" ? "" : t(STATUS_TEXT[state])}
-        </p>
-        <PresenceList people={people} announcement={announcement} />
-      </div>
-      <div aria-live="polite">
-        {notice === "full" ? <p className="notice">{t("editor.notice.full")}</p> : null}
-        {notice === "tooBig" ? <p className="notice">{t("editor.notice.tooBig")}</p> : null}
-      </div>
-      {notice === "revoked" || notice === "rightsChanged" ? (
-        <p role="alert" className="form-error">
-          {t(notice === "revoked" ? "editor.notice.revoked" : "editor.notice.rightsChanged")}
-        </p>
-      ) : null}
+      <CollabStatus state={state} notice={notice} people={people} announcement={announcement} />
       {readOnly ? (
         // The page already shows this notice; here it only names the editor's state for screen readers.
         <p id={readOnlyNoticeId} className="visually-hidden">

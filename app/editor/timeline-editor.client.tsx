@@ -1,5 +1,4 @@
 import { useEffect, useState } from "react";
-import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { TimelineEventForm, type EventFormContext } from "~/components/timeline-event-form";
 import { TimelineView, type LinkTitles } from "~/components/timeline-view";
@@ -12,8 +11,8 @@ import {
   type TimelineEvent,
 } from "~/models/timeline-document";
 import { openCollabSession, type CollabSession } from "./collab-session.client";
-import { PresenceList } from "./presence-list.client";
-import { useConnectionStatus, type ConnectionState } from "./use-connection-status.client";
+import { CollabStatus } from "./collab-status.client";
+import { useConnectionStatus } from "./use-connection-status.client";
 import { usePresence } from "./use-presence.client";
 import { colourForUser } from "./user-colour";
 
@@ -30,12 +29,6 @@ export type TimelineEditorProps = {
   /** The stored events (SQL projection), shown until the document has loaded. */
   stored?: TimelineEvent[];
 };
-
-const STATUS_TEXT = {
-  offline: "editor.status.offline",
-  connected: "editor.status.connected",
-  synced: "editor.status.synced",
-} as const satisfies Record<Exclude<ConnectionState, "pending">, MessageKey>;
 
 /**
  * The project timeline bound to its Y.Doc ("timeline:<projectId>"), live and offline-capable
@@ -115,21 +108,7 @@ function LiveTimeline({
 
   return (
     <div className="timeline-live stack">
-      <div className="note-editor__bar">
-        <p role="status" className="connection-status" data-state={state}>
-          {state === "pending" ? "" : t(STATUS_TEXT[state])}
-        </p>
-        <PresenceList people={presence.people} announcement={presence.announcement} />
-      </div>
-      <div aria-live="polite">
-        {notice === "full" ? <p className="notice">{t("editor.notice.full")}</p> : null}
-        {notice === "tooBig" ? <p className="notice">{t("editor.notice.tooBig")}</p> : null}
-      </div>
-      {notice === "revoked" || notice === "rightsChanged" ? (
-        <p role="alert" className="form-error">
-          {t(notice === "revoked" ? "editor.notice.revoked" : "editor.notice.rightsChanged")}
-        </p>
-      ) : null}
+      <CollabStatus state={state} notice={notice} people={presence.people} announcement={presence.announcement} />
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>

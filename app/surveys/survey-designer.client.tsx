@@ -2,11 +2,10 @@ import { useEffect, useId, useState } from "react";
 import type * as Y from "yjs";
 import { SurveyPreview } from "~/components/survey-preview";
 import { openCollabSession, type CollabSession } from "~/editor/collab-session.client";
-import { PresenceList } from "~/editor/presence-list.client";
+import { CollabStatus, type NoticeTexts } from "~/editor/collab-status.client";
 import { useConnectionStatus } from "~/editor/use-connection-status.client";
 import { usePresence } from "~/editor/use-presence.client";
 import { colourForUser } from "~/editor/user-colour";
-import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { SURVEY_LIMITS } from "~/models/survey-definition";
 import { AddQuestion, addTypeId, moveButtonId, SectionEditor } from "./section-editor.client";
@@ -41,6 +40,14 @@ export function SurveyDesigner(props: SurveyDesignerProps) {
 }
 export default SurveyDesigner;
 
+/** The survey says "cette enquête" where the editor says "cette note". */
+const SURVEY_NOTICES: NoticeTexts = {
+  full: "surveys.notice.full",
+  tooBig: "surveys.notice.tooBig",
+  revoked: "surveys.notice.revoked",
+  rightsChanged: "editor.notice.rightsChanged",
+};
+
 function DesignerSession({ docName, user, readOnly, onTitle }: SurveyDesignerProps) {
   const t = useT();
   const [session, setSession] = useState<CollabSession | null>(null);
@@ -73,12 +80,6 @@ function useStructure(doc: Y.Doc): SurveyStructure {
   }, [doc]);
   return structure;
 }
-
-const STATUS_TEXT = {
-  offline: "editor.status.offline",
-  connected: "editor.status.connected",
-  synced: "editor.status.synced",
-} as const satisfies Record<string, MessageKey>;
 
 type FocusRequest = { questionId: string; direction: -1 | 1 } | { addAfter: string | undefined } | null;
 
@@ -174,21 +175,14 @@ function LiveDesigner({
   let offset = 0;
   return (
     <div className={`survey-designer${previewOpen ? " is-previewing" : ""}`}>
-      <div className="note-editor__bar">
-        <p role="status" className="connection-status" data-state={state}>
-          {state === "pending" ? "" : t(STATUS_TEXT[state])}
-        </p>
-        <PresenceList people={people} announcement={presenceAnnouncement} label={t("surveys.presence.label")} />
-      </div>
-      <div aria-live="polite">
-        {notice === "full" ? <p className="notice">{t("surveys.notice.full")}</p> : null}
-        {notice === "tooBig" ? <p className="notice">{t("surveys.notice.tooBig")}</p> : null}
-      </div>
-      {notice === "revoked" || notice === "rightsChanged" ? (
-        <p role="alert" className="form-error">
-          {t(notice === "revoked" ? "surveys.notice.revoked" : "editor.notice.rightsChanged")}
-        </p>
-      ) : null}
+      <CollabStatus
+        state={state}
+        notice={notice}
+        people={people}
+        announcement={presenceAnnouncement}
+        presenceLabel={t("surveys.presence.label")}
+        notices={SURVEY_NOTICES}
+      />
       <p className="preview-toggle">
         <button
           type="button"

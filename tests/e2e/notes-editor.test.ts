@@ -1,26 +1,26 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { sendOwnAwarenessOnly } from "~/editor/awareness.client";
 import { createNote, createProject, createUser } from "../factories";
-import { launchBrowser, newContext, type TestContext } from "../support/browser";
-import { startServer, type TestServer } from "../support/server";
+import type { TestContext } from "../support/browser";
+import { browserForFile } from "../support/browser-session";
+import type { TestServer } from "../support/server";
 
 /**
  * The collaborative note editor in a real Chromium against the real server (HTTP and the
  * /collab websocket on one port): convergence, readers, outsiders, offline edits, links.
  */
+const session = browserForFile();
 let server: TestServer;
-let browser: Browser;
 type Person = Awaited<ReturnType<typeof createUser>>;
 let alice: Person; // researcher
 let bruno: Person; // local actor
 let chloe: Person; // council reviewer
 let oscar: Person; // not a member
 let projectId: string;
-const contexts: TestContext[] = [];
 
 const STATUS = {
   synced: "synchronisé",
@@ -30,7 +30,7 @@ const EDITOR_NAME = "Texte de la note";
 const LINK_REL = "noopener noreferrer nofollow";
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  server = session.server();
   [alice, bruno, chloe, oscar] = await Promise.all([
     createUser(server.db, { name: "Alice Chercheuse" }),
     createUser(server.db, { name: "Bruno Acteur" }),
@@ -47,31 +47,13 @@ beforeAll(async () => {
   projectId = project.id;
 });
 
-afterAll(async () => {
-  for (const context of contexts) {
-    expect(context.problems).toEqual([]);
-    await context.context.close();
-  }
-  await browser?.close();
-  await server?.stop();
-  expect(server.stderr()).toBe("");
-});
-
 async function newNote(): Promise<{ path: string; docName: string }> {
   const note = await createNote(server.db, { projectId, authorId: alice.id });
   return { path: `/projects/${projectId}/notes/${note.id}`, docName: `note:${note.id}` };
 }
 
 async function logIn(person: Person, path: string, options: { width?: number } = {}) {
-  const context = await newContext(browser, options);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login?redirectTo=${encodeURIComponent(path)}`);
-  await page.getByLabel("Adresse électronique").fill(person.email);
-  await page.getByLabel("Mot de passe").fill(person.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL(`**${path}`);
-  return { ...context, page };
+  return session.logIn(person, path, options);
 }
 
 const editorOf = (page: Page): Locator => page.getByRole("textbox", { name: EDITOR_NAME });

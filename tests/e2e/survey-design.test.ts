@@ -1,25 +1,24 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, expect, test } from "vitest";
 import { parseDefinition, questionsOf } from "~/models/survey-definition";
 import { createProject, createUser } from "../factories";
-import { launchBrowser, newContext, type TestContext } from "../support/browser";
-import { startServer, type TestServer } from "../support/server";
+import { browserForFile } from "../support/browser-session";
+import type { TestServer } from "../support/server";
 
 /**
  * Two members design a survey together in a real Chromium against the real server: live
  * co-editing, keyboard reordering, publishing, a council reviewer following read-only, a phone.
  */
+const session = browserForFile({ env: { COLLAB_PROJECTION_DELAY_MS: "100" } });
 let server: TestServer;
-let browser: Browser;
 type Person = Awaited<ReturnType<typeof createUser>>;
 let alice: Person; // researcher
 let bruno: Person; // local actor
 let chloe: Person; // council reviewer
 let projectId: string;
-const contexts: TestContext[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ env: { COLLAB_PROJECTION_DELAY_MS: "100" } }), launchBrowser()]);
+  server = session.server();
   [alice, bruno, chloe] = await Promise.all([
     createUser(server.db, { name: "Alice Chercheuse" }),
     createUser(server.db, { name: "Bruno Acteur" }),
@@ -35,26 +34,8 @@ beforeAll(async () => {
   projectId = project.id;
 });
 
-afterAll(async () => {
-  for (const context of contexts) {
-    expect(context.problems).toEqual([]);
-    await context.context.close();
-  }
-  await browser?.close();
-  await server?.stop();
-  expect(server.stderr()).toBe("");
-});
-
 async function logIn(person: Person, path: string, options: { width?: number } = {}) {
-  const context = await newContext(browser, options);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login?redirectTo=${encodeURIComponent(path)}`);
-  await page.getByLabel("Adresse électronique").fill(person.email);
-  await page.getByLabel("Mot de passe").fill(person.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL(`**${path}`);
-  return page;
+  return (await session.logIn(person, path, options)).page;
 }
 
 const synced = (page: Page) =>

@@ -1,26 +1,25 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
 import { createProject, createUser } from "../factories";
-import { launchBrowser, newContext, type TestContext } from "../support/browser";
-import { startServer, type TestServer } from "../support/server";
+import { browserForFile } from "../support/browser-session";
+import type { TestServer } from "../support/server";
 
 /**
  * The co-edited timeline and the cycle page in a real Chromium against the real server:
  * two writers converge, a reader cannot edit, invalid input is refused without touching the
  * document, a phase move is recorded, and a phone's 375 px is enough.
  */
+const session = browserForFile({ env: { COLLAB_PROJECTION_DELAY_MS: "50" } });
 let server: TestServer;
-let browser: Browser;
 type Person = Awaited<ReturnType<typeof createUser>>;
 let alice: Person; // researcher
 let bruno: Person; // local actor
 let chloe: Person; // council reviewer
 let dora: Person; // coordinator
 let projectId: string;
-const contexts: TestContext[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ env: { COLLAB_PROJECTION_DELAY_MS: "50" } }), launchBrowser()]);
+  server = session.server();
   [alice, bruno, chloe, dora] = await Promise.all([
     createUser(server.db, { name: "Alice Chercheuse" }),
     createUser(server.db, { name: "Bruno Acteur" }),
@@ -38,26 +37,8 @@ beforeAll(async () => {
   projectId = project.id;
 });
 
-afterAll(async () => {
-  for (const context of contexts) {
-    expect(context.problems).toEqual([]);
-    await context.context.close();
-  }
-  await browser?.close();
-  await server?.stop();
-  expect(server.stderr()).toBe("");
-});
-
 async function logIn(person: Person, path: string, options: { width?: number } = {}) {
-  const context = await newContext(browser, options);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login?redirectTo=${encodeURIComponent(path)}`);
-  await page.getByLabel("Adresse électronique").fill(person.email);
-  await page.getByLabel("Mot de passe").fill(person.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL(`**${path}`);
-  return page;
+  return (await session.logIn(person, path, options)).page;
 }
 
 const timelinePath = () => `/projects/${projectId}/timeline`;

@@ -25,6 +25,13 @@ export function localStoreName(userId: string, docName: string): string {
   return `maillage:${userId}:${docName}`;
 }
 
+/** The same address over plain HTTP says whether the socket would be accepted (app/routes/collab.$name.tsx). */
+async function checkAccess(docName: string): Promise<"allowed" | "denied" | "unknown"> {
+  const response = await fetch(`/collab/${encodeURIComponent(docName)}`, { cache: "no-store" });
+  if (response.status === 204) return "allowed";
+  return response.status === 401 || response.status === 403 ? "denied" : "unknown";
+}
+
 export function openCollabSession({ docName, userId }: { docName: string; userId: string }): CollabSession {
   const doc = new Y.Doc();
   // Loaded first and kept up to date with every change, so a note opened once stays readable
@@ -35,7 +42,7 @@ export function openCollabSession({ docName, userId }: { docName: string; userId
   const provider = new WebsocketProvider(collabServerUrl(window.location), docName, doc, { connect: false });
   const stopFilteringAwareness = sendOwnAwarenessOnly(provider);
   const stopReannouncing = reannounceOnReconnect(provider);
-  const stopReconnecting = installJitteredReconnect(provider);
+  const stopReconnecting = installJitteredReconnect(provider, { checkAccess: () => checkAccess(docName) });
   return {
     doc,
     provider,

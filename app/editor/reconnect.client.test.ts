@@ -1,3 +1,4 @@
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
@@ -96,5 +97,60 @@ describe("installJitteredReconnect on a real WebsocketProvider", () => {
     target.dispatchEvent(new Event("online"));
     await sleep(200);
     expect(harness.attempts.length).toBeGreaterThan(before);
+  });
+});
+
+describe("a refused upgrade (HTTP 403), which a browser cannot tell from a network failure", () => {
+  async function refusingServer(checkAccess: () => Promise<"allowed" | "denied" | "unknown">) {
+    let upgrades = 0;
+    let checks = 0;
+    const server = http.createServer();
+    server.on("upgrade", (_request, socket) => {
+      upgrades++;
+      socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${port}`, "note:test", new Y.Doc(), {
+      connect: false,
+      disableBc: true,
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    });
+    // ws reports the refusal as an error event, then closes with 1006, like a browser.
+    provider.on("connection-error", () => undefined);
+    const dispose = installJitteredReconnect(provider, {
+      baseMs: 20,
+      random: () => 0.5,
+      target: new EventTarget(),
+      isOnline: () => true,
+      checkAccess: () => {
+        checks++;
+        return checkAccess();
+      },
+    });
+    const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+    harnesses.push({ attempts: [], provider, dispose, close });
+    return { provider, upgrades: () => upgrades, checks: () => checks };
+  }
+
+  test("asked after the second failure: 'denied' stops reconnecting and reports 4403", async () => {
+    const refused = await refusingServer(async () => "denied");
+    const closed = new Promise<number>((resolve) => refused.provider.once("closed", (event) => resolve(event.code)));
+    expect(await closed).toBe(4403);
+    const upgrades = refused.upgrades();
+    expect(upgrades).toBe(2);
+    expect(refused.checks()).toBe(1);
+    await sleep(300);
+    expect(refused.upgrades()).toBe(upgrades);
+  });
+
+  test("'unknown' (no answer, a server error) keeps retrying with the backoff", async () => {
+    const refused = await refusingServer(async () => "unknown");
+    let closed = false;
+    refused.provider.on("closed", () => (closed = true));
+    await sleep(600);
+    expect(refused.upgrades()).toBeGreaterThanOrEqual(3);
+    expect(refused.checks()).toBeGreaterThanOrEqual(2);
+    expect(closed).toBe(false);
   });
 });

@@ -1,12 +1,22 @@
 import type { WebsocketProvider } from "y-websocket";
-import { reconnectDelay, shouldRetryAfterClose, type BackoffOptions } from "./reconnect-delay";
+import { CLOSE_ACCESS_REVOKED, reconnectDelay, shouldRetryAfterClose, type BackoffOptions } from "./reconnect-delay";
 
 export type ReconnectOptions = BackoffOptions & {
   /** The browser's online/offline signals; injectable for tests. Default `window`. */
   target?: Pick<Window, "addEventListener" | "removeEventListener">;
   /** Whether the browser believes it is online. Default `() => navigator.onLine`. */
   isOnline?: () => boolean;
+  /**
+   * Asked after a connection attempt failed before opening: may this session still open the
+   * document? A browser cannot read why an upgrade was refused, so without this a member
+   * removed while offline would retry for ever. "denied" stops reconnecting with a 'closed'
+   * event carrying 4403, as when the server closes an open socket for the same reason.
+   */
+  checkAccess?: () => Promise<"allowed" | "denied" | "unknown">;
 };
+
+/** Abnormal closure: what a browser reports for a refused upgrade as for a dead network. */
+const CLOSE_ABNORMAL = 1006;
 
 /**
  * Replaces y-websocket's reconnection schedule with full-jitter exponential backoff, without
@@ -52,14 +62,35 @@ export function installJitteredReconnect(provider: WebsocketProvider, options: R
 
   provider.shouldReconnect = (event) => shouldRetryAfterClose(event.code);
 
+  const denied = () => {
+    stopped = true;
+    cancel();
+    provider.shouldConnect = false;
+    provider.emit("closed", [{ code: CLOSE_ACCESS_REVOKED, reason: "access ended" }, provider]);
+  };
   const onConnectionClose = (event: CloseEvent | null) => {
     // shouldConnect is already false after provider.disconnect() (ours, or on unmount).
     if (stopped || !provider.shouldConnect) return;
     if (event && !provider.shouldReconnect(event, provider)) return; // the provider stops and emits 'closed'
     const attempt = provider.wsUnsuccessfulReconnects;
     provider.shouldConnect = false;
-    if (isOnline()) schedule(attempt);
-    else waitingForNetwork = true;
+    if (!isOnline()) {
+      waitingForNetwork = true;
+      return;
+    }
+    // A socket that never opened: refused at the upgrade, or no network. Ask which, then retry.
+    if (options.checkAccess && attempt > 0 && (!event || event.code === CLOSE_ABNORMAL)) {
+      options
+        .checkAccess()
+        .catch(() => "unknown" as const)
+        .then((answer) => {
+          if (stopped) return;
+          if (answer === "denied") denied();
+          else schedule(attempt);
+        });
+      return;
+    }
+    schedule(attempt);
   };
   const onClosed = () => {
     stopped = true;

@@ -1,3 +1,4 @@
+import { prisma } from "./db.server";
 import { can, type ProjectAccess, type ProjectAction } from "./permissions.server";
 
 /**
@@ -30,4 +31,18 @@ export function parseDocumentName(name: string): DocumentName | null {
 
 export function canWriteDocument(access: ProjectAccess, doc: DocumentName): boolean {
   return can(access, WRITE_ACTION[doc.kind]);
+}
+
+/** The project a document belongs to, or null when there is no such document. */
+export async function documentProjectId(doc: DocumentName): Promise<string | null> {
+  switch (doc.kind) {
+    case "note":
+      return (await prisma.note.findUnique({ where: { id: doc.id }, select: { projectId: true } }))?.projectId ?? null;
+    case "survey":
+      return (
+        (await prisma.survey.findUnique({ where: { id: doc.id }, select: { projectId: true } }))?.projectId ?? null
+      );
+    case "timeline":
+      return (await prisma.project.findUnique({ where: { id: doc.id }, select: { id: true } }))?.id ?? null;
+  }
 }

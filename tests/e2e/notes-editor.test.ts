@@ -323,6 +323,34 @@ describe("collaborative field notes in the browser", () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
+  test("removed from the project while offline: told when the network returns, and no more retries", async () => {
+    const { path, docName } = await newNote();
+    // Someone of their own: the other tests keep their members.
+    const leaving = await createUser(server.db, { name: "Élise Partie" });
+    await server.db.membership.create({ data: { projectId, userId: leaving.id, role: "local_actor" } });
+    const a = await openNote(leaving, path);
+    // Remix fetches the routes of the page's links just after load; let it finish first.
+    await a.page.waitForLoadState("networkidle");
+    await a.context.setOffline(true);
+    await statusOf(a.page, STATUS.offline).waitFor();
+    await server.db.membership.deleteMany({ where: { projectId, userId: leaving.id } });
+    const upgrades: string[] = [];
+    a.page.on("websocket", (socket) => upgrades.push(socket.url()));
+    await a.context.setOffline(false);
+    // The refused upgrade looks like a network failure to the page; the editor asks the same
+    // address over HTTP, hears 403, and stops.
+    await a.page.getByRole("alert").filter({ hasText: "Votre accès à cette note a été retiré" }).waitFor();
+    const tried = upgrades.length;
+    expect(tried).toBeGreaterThan(0);
+    await sleep(2500);
+    expect(upgrades.length).toBe(tried);
+    expect(upgrades.every((url) => url.endsWith(`/collab/${docName}`))).toBe(true);
+    // Chromium logs each refused handshake as a console error: expected here, and only here.
+    const refused = (problem: string) => /WebSocket connection to .* failed/.test(problem);
+    expect(a.problems.filter(refused).length).toBe(tried);
+    a.problems.splice(0, a.problems.length, ...a.problems.filter((problem) => !refused(problem)));
+  });
+
   test("a javascript: link never becomes clickable, typed, pasted or received through Yjs", async () => {
     const { path, docName } = await newNote();
     const a = await openNote(alice, path);

@@ -75,6 +75,34 @@ describe("who may connect", () => {
   });
 });
 
+describe("the same address over plain HTTP", () => {
+  test("says whether the socket would be accepted, for every document kind, as the upgrade does", async () => {
+    const { docName, owner, project } = await noteFixture();
+    const survey = await server.db.survey.create({
+      data: { projectId: project.id, publicToken: `token-${project.id}` },
+      select: { id: true },
+    });
+    const outsider = await member(null, "observer");
+    const anonymous = new HttpClient(server.url);
+    const status = async (client: HttpClient, name: string) => (await client.get(`/collab/${name}`)).status;
+
+    for (const name of [docName, `survey:${survey.id}`, `timeline:${project.id}`]) {
+      expect(await status(owner.client, name), name).toBe(204);
+      expect(await tryUpgrade(wsUrl(name), { cookie: owner.cookie, origin: server.url }), name).toBe("open");
+      expect(await status(outsider.client, name), name).toBe(403);
+      expect(await tryUpgrade(wsUrl(name), { cookie: outsider.cookie, origin: server.url }), name).toBe(403);
+      expect(await status(anonymous, name), name).toBe(401);
+    }
+    expect(await status(owner.client, "note:doesnotexist0")).toBe(403);
+    expect(await status(owner.client, "note:..%2F..%2Fetc")).toBe(400);
+    expect(await status(owner.client, "script:abcdefgh12")).toBe(400);
+
+    // Removed from the project: the answer changes at once.
+    await server.db.membership.deleteMany({ where: { projectId: project.id, userId: owner.user.id } });
+    expect(await status(owner.client, docName)).toBe(403);
+  });
+});
+
 describe("editing together", () => {
   test("two writers converge, the text is stored and projected into the note row", async () => {
     const { docName, owner, project, noteId } = await noteFixture();

@@ -1,0 +1,26 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getOptionalUser } from "~/models/auth.server";
+import { documentProjectId, parseDocumentName } from "~/models/document-access.server";
+import { can, getProjectAccess } from "~/models/permissions.server";
+import type { SiteRole } from "~/models/vocabulary";
+
+/**
+ * The collaboration address over plain HTTP: 204 when this session may open the document's
+ * socket, 401 or 403 when not — the same answer as the websocket upgrade, which a browser
+ * cannot read (a refused upgrade looks like a network failure). The editor asks here after a
+ * failed reconnection, so a member removed while offline is told, instead of retrying for ever.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const headers = { "Cache-Control": "no-store" };
+  const doc = parseDocumentName(params.name ?? "");
+  if (!doc) return new Response(null, { status: 400, headers });
+  const user = await getOptionalUser(request);
+  if (!user) return new Response(null, { status: 401, headers });
+  const projectId = await documentProjectId(doc);
+  const access = projectId
+    ? await getProjectAccess({ id: user.id, siteRole: user.siteRole as SiteRole }, projectId)
+    : null;
+  // An unknown document and a forbidden one get the same answer, as at the upgrade.
+  const allowed = access !== null && can(access, "content.read");
+  return new Response(null, { status: allowed ? 204 : 403, headers });
+}

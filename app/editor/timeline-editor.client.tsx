@@ -6,6 +6,7 @@ import { TimelineView, type LinkTitles } from "~/components/timeline-view";
 import {
   deleteEvent,
   eventsMap,
+  mergeEdit,
   newEventId,
   readEvents,
   writeEvent,
@@ -74,6 +75,10 @@ function useEvents(session: CollabSession): TimelineEvent[] {
     return () => map.unobserveDeep(update);
   }, [session]);
   return events;
+}
+
+function withoutId({ id: _id, ...fields }: TimelineEvent) {
+  return fields;
 }
 
 function LiveTimeline({
@@ -147,8 +152,12 @@ function LiveTimeline({
             initial={editedEvent}
             context={context}
             onCancel={() => setEditing(null)}
-            onSave={(fields) => {
-              writeEvent(session.doc, editing.id ?? newEventId(), fields);
+            onSave={(fields, base) => {
+              const current = editing.id
+                ? (readEvents(session.doc).events.find((e) => e.id === editing.id) ?? null)
+                : null;
+              const strip = (event: TimelineEvent | null) => (event ? withoutId(event) : null);
+              writeEvent(session.doc, editing.id ?? newEventId(), mergeEdit(strip(current), strip(base), fields));
               setAnnouncement(t("timeline.saved", { title: fields.title }));
               setEditing(null);
             }}

@@ -122,6 +122,31 @@ describe("the co-edited timeline", () => {
       .toEqual(expected);
   });
 
+  test("two members edit different fields of one event at the same time; both changes stay", async () => {
+    const a = await openTimeline(alice);
+    const b = await openTimeline(bruno);
+    await a.getByRole("button", { name: "Ajouter un événement" }).click();
+    await fillEvent(a, { title: "Réunion publique", start: "2099-07-10" });
+    await a.getByLabel("Description").fill("Salle des fêtes");
+    await a.getByRole("button", { name: "Enregistrer l'événement" }).click();
+    await eventItem(b, "Réunion publique").waitFor();
+
+    // Both open the event; Alice renames it and saves while Bruno's form is still open.
+    await b.getByRole("button", { name: "Modifier « Réunion publique »" }).click();
+    await a.getByRole("button", { name: "Modifier « Réunion publique »" }).click();
+    await a.getByLabel("Titre", { exact: true }).fill("Réunion publique d'été");
+    await a.getByRole("button", { name: "Enregistrer l'événement" }).click();
+    await eventItem(b, "Réunion publique d'été").waitFor();
+    // Bruno's form still shows the old title; he only changes the description.
+    await b.getByLabel("Description").fill("Salle des fêtes, entrée libre");
+    await b.getByRole("button", { name: "Enregistrer l'événement" }).click();
+
+    for (const page of [a, b]) {
+      const item = eventItem(page, "entrée libre");
+      await expect.poll(() => item.locator(".timeline__title").textContent()).toBe("Réunion publique d'été");
+    }
+  });
+
   test("invalid input gets a clear message next to the field and changes nothing", async () => {
     const a = await openTimeline(alice);
     const before = await a.locator(".timeline__event").count();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { TimelineEventForm, type EventFormContext } from "~/components/timeline-event-form";
@@ -104,14 +104,28 @@ function LiveTimeline({
   const editable = loaded && !readOnly && notice !== "revoked" && notice !== "rightsChanged";
   const [editing, setEditing] = useState<{ id: string | null } | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  // Where the keyboard focus goes back once the form closes (saved, cancelled) or an event is
+  // deleted: the event's own "Modifier" button, else the add button; never the page's top.
+  const addButton = useRef<HTMLButtonElement>(null);
+  const [returnFocusTo, setReturnFocusTo] = useState<{ eventId: string | null } | null>(null);
+  useEffect(() => {
+    if (editing || !returnFocusTo) return;
+    const { eventId } = returnFocusTo;
+    // Event ids are [a-z0-9] only (isEventId), safe in a selector.
+    const own = eventId
+      ? document.querySelector<HTMLElement>(`[data-event-id="${eventId}"] .timeline__actions button`)
+      : null;
+    (own ?? addButton.current)?.focus();
+    setReturnFocusTo(null);
+  }, [editing, returnFocusTo]);
   const presence = usePresence(
     session.provider.awareness,
     state === "connected" || state === "synced",
     locale,
     ({ joined, left }) =>
       [
-        ...joined.map((name) => t("editor.presence.joined", { name })),
-        ...left.map((name) => t("editor.presence.left", { name })),
+        ...joined.map((name) => t("timeline.presence.joined", { name })),
+        ...left.map((name) => t("timeline.presence.left", { name })),
       ].join(" "),
   );
   const editedEvent = editing?.id ? (events.find((e) => e.id === editing.id) ?? null) : null;
@@ -124,7 +138,7 @@ function LiveTimeline({
         <p role="status" className="connection-status" data-state={state}>
           {state === "pending" ? "" : t(STATUS_TEXT[state])}
         </p>
-        <PresenceList people={presence.people} announcement={presence.announcement} />
+        <PresenceList people={presence.people} announcement={presence.announcement} label={t("timeline.presence")} />
       </div>
       <div aria-live="polite">
         {notice === "full" ? <p className="notice">{t("editor.notice.full")}</p> : null}
@@ -140,7 +154,7 @@ function LiveTimeline({
       </p>
       {editable && !editing ? (
         <p>
-          <button type="button" className="button primary" onClick={() => setEditing({ id: null })}>
+          <button ref={addButton} type="button" className="button primary" onClick={() => setEditing({ id: null })}>
             {t("timeline.add")}
           </button>
         </p>
@@ -151,14 +165,19 @@ function LiveTimeline({
             key={editing.id ?? "new"}
             initial={editedEvent}
             context={context}
-            onCancel={() => setEditing(null)}
+            onCancel={() => {
+              setReturnFocusTo({ eventId: editing.id });
+              setEditing(null);
+            }}
             onSave={(fields, base) => {
               const current = editing.id
                 ? (readEvents(session.doc).events.find((e) => e.id === editing.id) ?? null)
                 : null;
               const strip = (event: TimelineEvent | null) => (event ? withoutId(event) : null);
-              writeEvent(session.doc, editing.id ?? newEventId(), mergeEdit(strip(current), strip(base), fields));
+              const id = editing.id ?? newEventId();
+              writeEvent(session.doc, id, mergeEdit(strip(current), strip(base), fields));
               setAnnouncement(t("timeline.saved", { title: fields.title }));
+              setReturnFocusTo({ eventId: id });
               setEditing(null);
             }}
           />
@@ -190,6 +209,7 @@ function LiveTimeline({
                       if (!window.confirm(t("timeline.deleteConfirm", { title: event.title }))) return;
                       deleteEvent(session.doc, event.id);
                       setAnnouncement(t("timeline.deleted", { title: event.title }));
+                      setReturnFocusTo({ eventId: null });
                       if (editing?.id === event.id) setEditing(null);
                     }}
                   >

@@ -9,6 +9,8 @@ export const timelineEn: Record<keyof typeof timelineFr, string> = {
   "timeline.loading": "Connecting to the live timeline…",
   "timeline.liveFailed": "The live timeline could not load. Here is the last saved version.",
   "timeline.presence": "On the timeline:",
+  "timeline.presence.joined": "{name} joined the timeline.",
+  "timeline.presence.left": "{name} left the timeline.",
   "timeline.add": "Add an event",
   "timeline.edit": "Edit",
   "timeline.editEvent": "Edit “{title}”",

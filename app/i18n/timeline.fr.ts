@@ -7,6 +7,8 @@ export const timelineFr = {
   "timeline.loading": "Connexion à la chronologie en direct…",
   "timeline.liveFailed": "La chronologie en direct n'a pas pu se charger. Voici la dernière version enregistrée.",
   "timeline.presence": "Sur la chronologie :",
+  "timeline.presence.joined": "{name} a rejoint la chronologie.",
+  "timeline.presence.left": "{name} a quitté la chronologie.",
   "timeline.add": "Ajouter un événement",
   "timeline.edit": "Modifier",
   "timeline.editEvent": "Modifier « {title} »",

@@ -147,6 +147,31 @@ describe("the co-edited timeline", () => {
     }
   });
 
+  test("keyboard only: the form opens on its first field; saving, cancelling and deleting give focus back", async () => {
+    const a = await openTimeline(alice);
+    expect(await a.locator(".presence__label").textContent()).toBe("Sur la chronologie :");
+    const focused = () =>
+      a.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent);
+    await a.getByRole("button", { name: "Ajouter un événement" }).focus();
+    await a.keyboard.press("Enter");
+    await expect.poll(() => a.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("title");
+    await a.keyboard.type("Comité de pilotage");
+    await a.getByLabel("Date (ou premier jour)").fill("2099-09-01");
+    await a.getByRole("button", { name: "Enregistrer l'événement" }).focus();
+    await a.keyboard.press("Enter");
+    await expect.poll(focused).toBe("Modifier « Comité de pilotage »");
+
+    await a.keyboard.press("Enter");
+    await a.getByRole("button", { name: "Annuler" }).focus();
+    await a.keyboard.press("Enter");
+    await expect.poll(focused).toBe("Modifier « Comité de pilotage »");
+
+    a.once("dialog", (dialog) => void dialog.accept());
+    await a.getByRole("button", { name: "Supprimer « Comité de pilotage »" }).focus();
+    await a.keyboard.press("Enter");
+    await expect.poll(focused).toBe("Ajouter un événement");
+  });
+
   test("invalid input gets a clear message next to the field and changes nothing", async () => {
     const a = await openTimeline(alice);
     const before = await a.locator(".timeline__event").count();

@@ -205,6 +205,14 @@ describe("the co-edited timeline", () => {
     await phone.getByLabel("Titre", { exact: true }).waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Every field is a finger-sized target, times and numbers included.
+    for (const label of [
+      "Date (ou premier jour)",
+      "Heure de début (facultatif)",
+      "Nombre de participant·e·s (facultatif)",
+    ]) {
+      expect((await phone.getByLabel(label).boundingBox())!.height, label).toBeGreaterThanOrEqual(44);
+    }
     await phone.getByRole("button", { name: "Annuler" }).click();
     await phone.goto(`${server.url}${timelinePath()}/print`);
     await phone.getByRole("heading", { name: "Chronologie" }).waitFor();

@@ -53,11 +53,15 @@ export function TimelineEventForm({
 }: {
   initial: TimelineEvent | null;
   context: EventFormContext;
-  onSave: (fields: EventFields) => void;
+  /** `base`: the event as the form showed it when it opened (null for a new one). */
+  onSave: (fields: EventFields, base: TimelineEvent | null) => void;
   onCancel: () => void;
 }) {
   const t = useT();
   const [errors, setErrors] = useState<EventErrors>({});
+  // The form's fields are uncontrolled: they keep what they showed at opening, even when
+  // another person changes the event meanwhile. Saving only writes what this person changed.
+  const [base] = useState(initial);
   const formRef = useRef<HTMLFormElement>(null);
   const titleId = initial ? "event-form-edit" : "event-form-new";
   const hasErrors = Object.keys(errors).length > 0;
@@ -79,7 +83,7 @@ export function TimelineEventForm({
       return;
     }
     setErrors({});
-    onSave(result.event);
+    onSave(result.event, base);
   };
 
   const message = (field: keyof EventFields) => {

@@ -1,17 +1,18 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { TimelineEventForm, type EventFormContext } from "~/components/timeline-event-form";
 import { TimelineView, type LinkTitles } from "~/components/timeline-view";
 import {
   deleteEvent,
   eventsMap,
+  mergeEdit,
   newEventId,
   readEvents,
   writeEvent,
   type TimelineEvent,
 } from "~/models/timeline-document";
 import { openCollabSession, type CollabSession } from "./collab-session.client";
-import { CollabStatus } from "./collab-status.client";
+import { CollabStatus, type NoticeTexts } from "./collab-status.client";
 import { useConnectionStatus } from "./use-connection-status.client";
 import { usePresence } from "./use-presence.client";
 import { colourForUser } from "./user-colour";
@@ -57,6 +58,14 @@ export function TimelineEditor(props: TimelineEditorProps) {
 }
 export default TimelineEditor;
 
+/** The timeline's own words for what the server said ("cette chronologie", not "cette note"). */
+const TIMELINE_NOTICES: NoticeTexts = {
+  full: "timeline.notice.full",
+  tooBig: "editor.notice.tooBig",
+  revoked: "timeline.notice.revoked",
+  rightsChanged: "editor.notice.rightsChanged",
+};
+
 function useEvents(session: CollabSession): TimelineEvent[] {
   const [events, setEvents] = useState<TimelineEvent[]>(() => readEvents(session.doc).events);
   useEffect(() => {
@@ -67,6 +76,10 @@ function useEvents(session: CollabSession): TimelineEvent[] {
     return () => map.unobserveDeep(update);
   }, [session]);
   return events;
+}
+
+function withoutId({ id: _id, ...fields }: TimelineEvent) {
+  return fields;
 }
 
 function LiveTimeline({
@@ -92,14 +105,28 @@ function LiveTimeline({
   const editable = loaded && !readOnly && notice !== "revoked" && notice !== "rightsChanged";
   const [editing, setEditing] = useState<{ id: string | null } | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  // Where the keyboard focus goes back once the form closes (saved, cancelled) or an event is
+  // deleted: the event's own "Modifier" button, else the add button; never the page's top.
+  const addButton = useRef<HTMLButtonElement>(null);
+  const [returnFocusTo, setReturnFocusTo] = useState<{ eventId: string | null } | null>(null);
+  useEffect(() => {
+    if (editing || !returnFocusTo) return;
+    const { eventId } = returnFocusTo;
+    // Event ids are [a-z0-9] only (isEventId), safe in a selector.
+    const own = eventId
+      ? document.querySelector<HTMLElement>(`[data-event-id="${eventId}"] .timeline__actions button`)
+      : null;
+    (own ?? addButton.current)?.focus();
+    setReturnFocusTo(null);
+  }, [editing, returnFocusTo]);
   const presence = usePresence(
     session.provider.awareness,
     state === "connected" || state === "synced",
     locale,
     ({ joined, left }) =>
       [
-        ...joined.map((name) => t("editor.presence.joined", { name })),
-        ...left.map((name) => t("editor.presence.left", { name })),
+        ...joined.map((name) => t("timeline.presence.joined", { name })),
+        ...left.map((name) => t("timeline.presence.left", { name })),
       ].join(" "),
   );
   const editedEvent = editing?.id ? (events.find((e) => e.id === editing.id) ?? null) : null;
@@ -108,13 +135,20 @@ function LiveTimeline({
 
   return (
     <div className="timeline-live stack">
-      <CollabStatus state={state} notice={notice} people={presence.people} announcement={presence.announcement} />
+      <CollabStatus
+        state={state}
+        notice={notice}
+        people={presence.people}
+        announcement={presence.announcement}
+        presenceLabel={t("timeline.presence")}
+        notices={TIMELINE_NOTICES}
+      />
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
       {editable && !editing ? (
         <p>
-          <button type="button" className="button primary" onClick={() => setEditing({ id: null })}>
+          <button ref={addButton} type="button" className="button primary" onClick={() => setEditing({ id: null })}>
             {t("timeline.add")}
           </button>
         </p>
@@ -125,10 +159,19 @@ function LiveTimeline({
             key={editing.id ?? "new"}
             initial={editedEvent}
             context={context}
-            onCancel={() => setEditing(null)}
-            onSave={(fields) => {
-              writeEvent(session.doc, editing.id ?? newEventId(), fields);
+            onCancel={() => {
+              setReturnFocusTo({ eventId: editing.id });
+              setEditing(null);
+            }}
+            onSave={(fields, base) => {
+              const current = editing.id
+                ? (readEvents(session.doc).events.find((e) => e.id === editing.id) ?? null)
+                : null;
+              const strip = (event: TimelineEvent | null) => (event ? withoutId(event) : null);
+              const id = editing.id ?? newEventId();
+              writeEvent(session.doc, id, mergeEdit(strip(current), strip(base), fields));
               setAnnouncement(t("timeline.saved", { title: fields.title }));
+              setReturnFocusTo({ eventId: id });
               setEditing(null);
             }}
           />
@@ -160,6 +203,7 @@ function LiveTimeline({
                       if (!window.confirm(t("timeline.deleteConfirm", { title: event.title }))) return;
                       deleteEvent(session.doc, event.id);
                       setAnnouncement(t("timeline.deleted", { title: event.title }));
+                      setReturnFocusTo({ eventId: null });
                       if (editing?.id === event.id) setEditing(null);
                     }}
                   >

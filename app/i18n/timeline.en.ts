@@ -9,6 +9,8 @@ export const timelineEn: Record<keyof typeof timelineFr, string> = {
   "timeline.loading": "Connecting to the live timeline…",
   "timeline.liveFailed": "The live timeline could not load. Here is the last saved version.",
   "timeline.presence": "On the timeline:",
+  "timeline.presence.joined": "{name} joined the timeline.",
+  "timeline.presence.left": "{name} left the timeline.",
   "timeline.add": "Add an event",
   "timeline.edit": "Edit",
   "timeline.editEvent": "Edit “{title}”",
@@ -154,4 +156,7 @@ export const timelineEn: Record<keyof typeof timelineFr, string> = {
   "cycle.filter.phase": "Phase",
   "cycle.filter.anyPhase": "All phases",
   "cycle.badge": "Cycle {cycle} · {phase}",
+  "timeline.notice.revoked":
+    "Your access to this timeline was removed: nothing more is sent. Reload the page or contact the project's coordination.",
+  "timeline.notice.full": "Too many people have this timeline open at once. Trying to connect again in a moment.",
 };

@@ -7,6 +7,8 @@ export const timelineFr = {
   "timeline.loading": "Connexion à la chronologie en direct…",
   "timeline.liveFailed": "La chronologie en direct n'a pas pu se charger. Voici la dernière version enregistrée.",
   "timeline.presence": "Sur la chronologie :",
+  "timeline.presence.joined": "{name} a rejoint la chronologie.",
+  "timeline.presence.left": "{name} a quitté la chronologie.",
   "timeline.add": "Ajouter un événement",
   "timeline.edit": "Modifier",
   "timeline.editEvent": "Modifier « {title} »",
@@ -153,4 +155,8 @@ export const timelineFr = {
   "cycle.filter.phase": "Phase",
   "cycle.filter.anyPhase": "Toutes les phases",
   "cycle.badge": "Cycle {cycle} · {phase}",
+  "timeline.notice.revoked":
+    "Votre accès à cette chronologie a été retiré : plus rien n'est envoyé. Rechargez la page ou contactez la coordination du projet.",
+  "timeline.notice.full":
+    "Trop de personnes ont ouvert cette chronologie en même temps. Nouvel essai de connexion dans un instant.",
 } as const;

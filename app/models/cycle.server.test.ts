@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { phaseSpans } from "./cycle.server";
+import { translator } from "~/i18n";
+import { cyclePhaseSchema, phaseSpans } from "./cycle.server";
 
 const day = (d: number) => new Date(Date.UTC(2026, 0, d));
 
@@ -24,4 +25,17 @@ test("a cycle without any logged move starts in the current phase on its start d
     endedAt: null,
     current: true,
   });
+});
+
+test("a cycle that is not one of the project's, however long, gets the French message", () => {
+  const schema = cyclePhaseSchema(translator("fr"), [{ id: "c1", number: 1 }]);
+  for (const cycleId of ["c2", "x".repeat(100)]) {
+    const result = schema.safeParse({ cycleId, phase: "" });
+    expect(result.success).toBe(false);
+    if (!result.success)
+      expect([...new Set(result.error.issues.map((i) => i.message))]).toEqual([
+        "Ce cycle n'existe pas dans le projet.",
+      ]);
+  }
+  expect(schema.parse({ cycleId: "c1", phase: "action" })).toEqual({ cycleId: "c1", phase: "action" });
 });

@@ -44,7 +44,8 @@ export function cyclePhaseSchema(t: Translator, cycles: CycleOption[]) {
     cycleId: z
       .string()
       .trim()
-      .max(64)
+      // An over-long id is just another unknown cycle (and zod's own message is English).
+      .max(64, t("cycle.field.cycleUnknown"))
       .refine((id) => !id || known.has(id), t("cycle.field.cycleUnknown"))
       .transform((id) => id || null),
     phase: z

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import * as Y from "yjs";
-import { newEventId, readEvents, validateEvent, writeEvent } from "./timeline-document";
+import { mergeEdit, newEventId, readEvents, validateEvent, writeEvent, type EventFields } from "./timeline-document";
 
 const valid = { title: "Réunion", type: "meeting", start: "2026-03-12" };
 
@@ -46,4 +46,34 @@ test("readEvents keeps valid events in date order and reports the others", () =>
   const { events, invalid } = readEvents(doc);
   expect(events.map((e) => e.title)).toEqual(["Atelier", "Réunion"]);
   expect(invalid).toEqual([{ id: "garbage0001", reasons: ["not a map"] }]);
+});
+
+describe("mergeEdit", () => {
+  const event = (override: Record<string, unknown> = {}): EventFields => {
+    const result = validateEvent({ ...valid, description: "Salle des fêtes", ...override });
+    if (!result.ok) throw new Error("fixture must be valid");
+    return result.event;
+  };
+
+  test("keeps a field another person changed while the form was open", () => {
+    const base = event();
+    const current = event({ title: "Réunion publique" }); // someone else renamed it meanwhile
+    const mine = event({ description: "Salle des fêtes, entrée libre" }); // this form only changed the description
+    expect(mergeEdit(current, base, mine)).toEqual(
+      event({ title: "Réunion publique", description: "Salle des fêtes, entrée libre" }),
+    );
+  });
+
+  test("the same field changed by both: the one saving now wins", () => {
+    expect(mergeEdit(event({ title: "A" }), event(), event({ title: "B" })).title).toBe("B");
+  });
+
+  test("an invalid combination writes the form's own version; a new or vanished event too", () => {
+    const base = event({ start: "2026-03-01", end: "2026-03-05" });
+    const current = event({ start: "2026-03-01", end: "2026-03-02" });
+    const mine = event({ start: "2026-03-04", end: "2026-03-05" });
+    expect(mergeEdit(current, base, mine)).toEqual(mine);
+    expect(mergeEdit(null, base, mine)).toEqual(mine);
+    expect(mergeEdit(current, null, mine)).toEqual(mine);
+  });
 });

@@ -265,6 +265,23 @@ export function writeEvent(doc: Y.Doc, id: string, event: EventFields): void {
   });
 }
 
+/**
+ * What to write when someone saves an edit form opened on `base`: only the fields they changed,
+ * laid over the event as it is now (`current`), so that a field another person changed while the
+ * form was open keeps that person's value (docs/decisions/007). If the combination is not a
+ * valid event (say, one moved the start after the other moved the end), the form's whole
+ * version is written instead: the person saving sees exactly what they submitted.
+ */
+export function mergeEdit(current: EventFields | null, base: EventFields | null, mine: EventFields): EventFields {
+  if (!current || !base) return mine;
+  const merged: Record<string, unknown> = { ...current };
+  for (const key of Object.keys(mine) as EventField[]) {
+    if (JSON.stringify(mine[key]) !== JSON.stringify(base[key])) merged[key] = mine[key];
+  }
+  const result = validateEvent(merged);
+  return result.ok ? result.event : mine;
+}
+
 export function deleteEvent(doc: Y.Doc, id: string): void {
   eventsMap(doc).delete(id);
 }

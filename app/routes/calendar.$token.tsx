@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { localeFromRequest, translator } from "~/i18n";
 import { projectForCalendarToken } from "~/models/calendar-token.server";
 import { calendarResponse } from "~/models/timeline-calendar.server";
+import { methodNotAllowed } from "~/utils/http.server";
 
 /**
  * A calendar subscription (`/calendar/<token>.ics`): calendar apps poll it without a cookie, so
@@ -14,3 +15,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!projectId) return new Response("Not Found", { status: 404, headers: { "Content-Type": "text/plain" } });
   return calendarResponse({ projectId, t: translator(localeFromRequest(request)), download: false });
 }
+
+/** Calendars are only read. */
+export const action = () => methodNotAllowed();

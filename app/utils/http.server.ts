@@ -17,3 +17,14 @@ export function tooManyRequests(t: Translator, retryAfterSeconds: number) {
     { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
   );
 }
+
+/**
+ * For GET-only resource routes (calendars, downloads): without an `action`, Remix answers a
+ * POST with a 405 but logs a stack trace for it, which anyone could fill the log with.
+ */
+export function methodNotAllowed(): Response {
+  return new Response("Method Not Allowed", {
+    status: 405,
+    headers: { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" },
+  });
+}

@@ -103,6 +103,56 @@ describe("the co-edited timeline", () => {
       .toEqual(expected);
   });
 
+  test("two members edit different fields of one event at the same time; both changes stay", async () => {
+    const a = await openTimeline(alice);
+    const b = await openTimeline(bruno);
+    await a.getByRole("button", { name: "Ajouter un événement" }).click();
+    await fillEvent(a, { title: "Réunion publique", start: "2099-07-10" });
+    await a.getByLabel("Description").fill("Salle des fêtes");
+    await a.getByRole("button", { name: "Enregistrer l'événement" }).click();
+    await eventItem(b, "Réunion publique").waitFor();
+
+    // Both open the event; Alice renames it and saves while Bruno's form is still open.
+    await b.getByRole("button", { name: "Modifier « Réunion publique »" }).click();
+    await a.getByRole("button", { name: "Modifier « Réunion publique »" }).click();
+    await a.getByLabel("Titre", { exact: true }).fill("Réunion publique d'été");
+    await a.getByRole("button", { name: "Enregistrer l'événement" }).click();
+    await eventItem(b, "Réunion publique d'été").waitFor();
+    // Bruno's form still shows the old title; he only changes the description.
+    await b.getByLabel("Description").fill("Salle des fêtes, entrée libre");
+    await b.getByRole("button", { name: "Enregistrer l'événement" }).click();
+
+    for (const page of [a, b]) {
+      const item = eventItem(page, "entrée libre");
+      await expect.poll(() => item.locator(".timeline__title").textContent()).toBe("Réunion publique d'été");
+    }
+  });
+
+  test("keyboard only: the form opens on its first field; saving, cancelling and deleting give focus back", async () => {
+    const a = await openTimeline(alice);
+    expect(await a.locator(".presence__label").textContent()).toBe("Sur la chronologie :");
+    const focused = () =>
+      a.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent);
+    await a.getByRole("button", { name: "Ajouter un événement" }).focus();
+    await a.keyboard.press("Enter");
+    await expect.poll(() => a.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("title");
+    await a.keyboard.type("Comité de pilotage");
+    await a.getByLabel("Date (ou premier jour)").fill("2099-09-01");
+    await a.getByRole("button", { name: "Enregistrer l'événement" }).focus();
+    await a.keyboard.press("Enter");
+    await expect.poll(focused).toBe("Modifier « Comité de pilotage »");
+
+    await a.keyboard.press("Enter");
+    await a.getByRole("button", { name: "Annuler" }).focus();
+    await a.keyboard.press("Enter");
+    await expect.poll(focused).toBe("Modifier « Comité de pilotage »");
+
+    a.once("dialog", (dialog) => void dialog.accept());
+    await a.getByRole("button", { name: "Supprimer « Comité de pilotage »" }).focus();
+    await a.keyboard.press("Enter");
+    await expect.poll(focused).toBe("Ajouter un événement");
+  });
+
   test("invalid input gets a clear message next to the field and changes nothing", async () => {
     const a = await openTimeline(alice);
     const before = await a.locator(".timeline__event").count();
@@ -136,6 +186,14 @@ describe("the co-edited timeline", () => {
     await phone.getByLabel("Titre", { exact: true }).waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Every field is a finger-sized target, times and numbers included.
+    for (const label of [
+      "Date (ou premier jour)",
+      "Heure de début (facultatif)",
+      "Nombre de participant·e·s (facultatif)",
+    ]) {
+      expect((await phone.getByLabel(label).boundingBox())!.height, label).toBeGreaterThanOrEqual(44);
+    }
     await phone.getByRole("button", { name: "Annuler" }).click();
     await phone.goto(`${server.url}${timelinePath()}/print`);
     await phone.getByRole("heading", { name: "Chronologie" }).waitFor();

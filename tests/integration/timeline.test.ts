@@ -227,6 +227,11 @@ describe("calendars", () => {
     const wrong = link.replace(/(.)\.ics$/, (_, last: string) => `${last === "A" ? "B" : "A"}.ics`);
     expect((await anonymous.get(wrong)).status).toBe(404);
     expect((await anonymous.get("/calendar/short.ics")).status).toBe(404);
+    // Posting to a calendar is refused plainly (and, checked after the file, logs no stack trace).
+    const posted = await anonymous.post(link, { anything: "x" });
+    expect(posted.status).toBe(405);
+    expect(posted.headers.get("allow")).toBe("GET, HEAD");
+    expect((await reader.client.post(`/projects/${project.id}/timeline.ics`, {})).status).toBe(405);
 
     const replaced = await createLink();
     expect(replaced).not.toBe(link);

@@ -152,3 +152,48 @@ test("field entry offline on a phone: queued on the device, sent once when the n
   expect(phone.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|net::|Failed to fetch/.test(p))).toEqual([]);
   await phone.context.close();
 });
+
+test("field entry: a session lost while responses wait keeps them on the device until the member logs in again", async () => {
+  const actor = await createUser(server.db, { name: "Inès Terrain" });
+  const project = await createProject(server.db, { members: [[actor.id, "local_actor"]] });
+  const survey = await createSurvey(server.db, { projectId: project.id });
+  const path = `/projects/${project.id}/surveys/${survey.id}/collect`;
+  const phone = await newContext(browser, { width: 375, height: 740 });
+  const page = await phone.newPage();
+  const logIn = async () => {
+    await page.goto(`${server.url}/login?redirectTo=${encodeURIComponent(path)}`);
+    await page.getByLabel("Adresse électronique").fill(actor.email);
+    await page.getByLabel("Mot de passe").fill(actor.password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL(`**${path}`);
+  };
+  await logIn();
+  await page.getByText("Aucune réponse en attente sur cet appareil.").waitFor();
+
+  await phone.context.setOffline(true);
+  await page.getByText("Hors connexion").waitFor();
+  await page.getByLabel("Racontez votre dernier achat local").fill("Noté hors connexion.");
+  await page.getByLabel("À la ferme").check();
+  await page.locator("#field-q-satisf-4").check();
+  await page.getByRole("combobox", { name: /Votre commune/ }).fill("Die");
+  await page.getByRole("button", { name: "Enregistrer cette réponse" }).click();
+  await page.getByText("1 réponse en attente d'envoi sur cet appareil.").waitFor();
+
+  // Meanwhile the session ended (expired, or "log out everywhere" from another device): the
+  // server answers with a redirect to the login page, which must not count as stored.
+  await phone.context.clearCookies();
+  await phone.context.setOffline(false);
+  await page.getByText("Votre session a expiré").waitFor({ timeout: 30_000 });
+  await page.getByText("1 réponse en attente d'envoi sur cet appareil.").waitFor();
+  expect(await server.db.surveyResponse.count({ where: { surveyId: survey.id } })).toBe(0);
+
+  // Logged in again, the waiting response goes, once.
+  await logIn();
+  await page.getByText("Aucune réponse en attente sur cet appareil.").waitFor({ timeout: 30_000 });
+  await page.getByText("1 réponse envoyée depuis cet appareil pendant cette visite.").waitFor();
+  const stored = await server.db.surveyResponse.findMany({ where: { surveyId: survey.id } });
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).toMatchObject({ channel: "field", enteredById: actor.id });
+  expect(phone.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|net::|Failed to fetch/.test(p))).toEqual([]);
+  await phone.context.close();
+});

@@ -4,7 +4,7 @@ import { createProject, createUser } from "../factories";
 import { launchBrowser, newContext } from "../support/browser";
 import { HttpClient } from "../support/http-client";
 import { startServer, type TestServer } from "../support/server";
-import { createSurvey } from "../survey-factories";
+import { createResponse, createSurvey, everyTypeDefinition } from "../survey-factories";
 
 let server: TestServer;
 let browser: Browser;
@@ -195,5 +195,34 @@ test("field entry: a session lost while responses wait keeps them on the device 
   expect(stored).toHaveLength(1);
   expect(stored[0]).toMatchObject({ channel: "field", enteredById: actor.id });
   expect(phone.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|net::|Failed to fetch/.test(p))).toEqual([]);
+  await phone.context.close();
+});
+
+test("results and poster fit a 375 px phone even with long unbroken labels and answers", async () => {
+  const observer = await createUser(server.db, { name: "Olga Observe" });
+  const project = await createProject(server.db, { members: [[observer.id, "observer"]] });
+  const definition = everyTypeDefinition();
+  const shop = definition.sections[0]!.questions.find((q) => q.id === "q-shop")!;
+  if (shop.type === "single_choice") shop.options[0]!.label = "Supermarché-hypermarché-drive-".repeat(3);
+  const survey = await createSurvey(server.db, { projectId: project.id, definitions: [definition] });
+  await createResponse(server.db, {
+    surveyId: survey.id,
+    versionId: survey.currentVersionId,
+    answers: { "q-story": "x".repeat(120), "q-shop": "opt-market", "q-town": "26113" },
+  });
+  const path = `/projects/${project.id}/surveys/${survey.id}`;
+  const phone = await newContext(browser, { width: 375, height: 740 });
+  const page = await phone.newPage();
+  await page.goto(`${server.url}/login?redirectTo=${encodeURIComponent(`${path}/results`)}`);
+  await page.getByLabel("Adresse électronique").fill(observer.email);
+  await page.getByLabel("Mot de passe").fill(observer.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL(`**${path}/results`);
+  for (const details of await page.locator("details").all()) await details.evaluate((d) => d.setAttribute("open", ""));
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.goto(`${server.url}${path}/poster`);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  expect(phone.problems).toEqual([]);
   await phone.context.close();
 });

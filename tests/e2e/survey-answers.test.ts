@@ -54,8 +54,10 @@ test("a resident answers on a phone: every kind of mistake explained, then store
   await page.getByLabel("Personnes dans le foyer").fill("2,5");
   await page.getByRole("combobox", { name: /Votre commune/ }).fill("Zzzzzz");
   await submitPublic(page);
-  await expect.poll(() => summary.textContent()).toContain("4 réponses sont à corriger");
-  await expect.poll(() => focusedClass(page)).toContain("error-summary");
+  // The first summary also said "4 réponses": wait for this round's own message before checking the focus.
+  await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toContain("Écrivez un nombre entier");
+  expect(await summary.textContent()).toContain("4 réponses sont à corriger");
+  await expect.poll(() => focusedClass(page), { timeout: 5_000 }).toContain("error-summary");
   const text = (await summary.textContent()) ?? "";
   for (const message of [
     "Précisez votre réponse « Autre ».",

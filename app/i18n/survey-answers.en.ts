@@ -136,7 +136,11 @@ export const surveyAnswersEn: Record<keyof typeof surveyAnswersFr, string> = {
   "surveyAnswers.collect.sending": "Sending…",
   "surveyAnswers.collect.sendNow": "Send now",
   "surveyAnswers.collect.refused": "Response refused by the server: {reason}",
+  "surveyAnswers.collect.signedOut":
+    "Your session has expired: responses stay on this device and will be sent once you are logged in again.",
+  "surveyAnswers.collect.logIn": "Log in again",
   "surveyAnswers.collect.discard": "Delete this response",
+  "surveyAnswers.collect.sentOne": "1 response sent from this device during this visit.",
   "surveyAnswers.collect.sentCount": "{count} responses sent from this device during this visit.",
   "surveyAnswers.collect.posterTitle": "Give us your opinion",
   "surveyAnswers.collect.posterScan": "Scan this code with your phone's camera, or type the address:",

@@ -137,7 +137,11 @@ export const surveyAnswersFr = {
   "surveyAnswers.collect.sending": "Envoi en cours…",
   "surveyAnswers.collect.sendNow": "Envoyer maintenant",
   "surveyAnswers.collect.refused": "Réponse refusée par le serveur : {reason}",
+  "surveyAnswers.collect.signedOut":
+    "Votre session a expiré : les réponses restent sur cet appareil et partiront dès que vous serez de nouveau connecté.",
+  "surveyAnswers.collect.logIn": "Se reconnecter",
   "surveyAnswers.collect.discard": "Supprimer cette réponse",
+  "surveyAnswers.collect.sentOne": "1 réponse envoyée depuis cet appareil pendant cette visite.",
   "surveyAnswers.collect.sentCount": "{count} réponses envoyées depuis cet appareil pendant cette visite.",
   "surveyAnswers.collect.posterTitle": "Donnez votre avis",
   "surveyAnswers.collect.posterScan": "Scannez ce code avec l'appareil photo de votre téléphone, ou tapez l'adresse :",

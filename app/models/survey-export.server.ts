@@ -70,7 +70,8 @@ function streamOf(chunks: AsyncGenerator<string>, drained: () => Promise<void>):
 
 /**
  * A text a respondent typed could start a spreadsheet formula ("=HYPERLINK(…)"): prefixed with
- * an apostrophe, Excel and LibreOffice show it as text (OWASP "CSV injection").
+ * an apostrophe, Excel and LibreOffice show it as text (OWASP "CSV injection"). Labels too:
+ * any member who may design (a local actor) writes the question and option labels.
  */
 function safeText(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -104,7 +105,10 @@ function csvColumns(questions: LinedUpQuestion[], t: Translator, decimal: "," | 
         const labels = new Map(q.options.map((o) => [o.id, o.label]));
         labels.set(OTHER_CHOICE, t("surveyAnswers.form.other"));
         return [
-          { header: label, cell: (a) => (typeof a[q.id] === "string" ? (labels.get(a[q.id] as string) ?? "") : "") },
+          {
+            header: label,
+            cell: (a) => (typeof a[q.id] === "string" ? safeText(labels.get(a[q.id] as string) ?? "") : ""),
+          },
           ...(q.allowOther ? [otherColumn(q, t)] : []),
         ];
       }
@@ -164,7 +168,7 @@ export function csvExport({
   ];
   const options = { delimiter: separator, record_delimiter: "\r\n" } as const;
   async function* chunks() {
-    yield "\uFEFF" + stringify([[...fixed, ...columns.map((c) => c.header)]], options);
+    yield "\uFEFF" + stringify([[...fixed, ...columns.map((c) => safeText(c.header))]], options);
     for await (const rows of batches(surveyId, filter)) {
       const records = rows.map((row) => {
         const answers = JSON.parse(row.answers) as Answers;

@@ -4,7 +4,7 @@ import { createProject, createUser } from "../factories";
 import { launchBrowser, newContext } from "../support/browser";
 import { HttpClient } from "../support/http-client";
 import { startServer, type TestServer } from "../support/server";
-import { createSurvey } from "../survey-factories";
+import { createResponse, createSurvey, everyTypeDefinition } from "../survey-factories";
 
 let server: TestServer;
 let browser: Browser;
@@ -54,8 +54,10 @@ test("a resident answers on a phone: every kind of mistake explained, then store
   await page.getByLabel("Personnes dans le foyer").fill("2,5");
   await page.getByRole("combobox", { name: /Votre commune/ }).fill("Zzzzzz");
   await submitPublic(page);
-  await expect.poll(() => summary.textContent()).toContain("4 réponses sont à corriger");
-  await expect.poll(() => focusedClass(page)).toContain("error-summary");
+  // The first summary also said "4 réponses": wait for this round's own message before checking the focus.
+  await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toContain("Écrivez un nombre entier");
+  expect(await summary.textContent()).toContain("4 réponses sont à corriger");
+  await expect.poll(() => focusedClass(page), { timeout: 5_000 }).toContain("error-summary");
   const text = (await summary.textContent()) ?? "";
   for (const message of [
     "Précisez votre réponse « Autre ».",
@@ -150,5 +152,79 @@ test("field entry offline on a phone: queued on the device, sent once when the n
   expect(stored[0]).toMatchObject({ channel: "field", enteredById: actor.id, communeCode: "26113" });
   expect(JSON.parse(stored[0]!.answers)).toMatchObject({ "q-shop": "opt-farm", "q-satisf": 5 });
   expect(phone.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|net::|Failed to fetch/.test(p))).toEqual([]);
+  await phone.context.close();
+});
+
+test("field entry: a session lost while responses wait keeps them on the device until the member logs in again", async () => {
+  const actor = await createUser(server.db, { name: "Inès Terrain" });
+  const project = await createProject(server.db, { members: [[actor.id, "local_actor"]] });
+  const survey = await createSurvey(server.db, { projectId: project.id });
+  const path = `/projects/${project.id}/surveys/${survey.id}/collect`;
+  const phone = await newContext(browser, { width: 375, height: 740 });
+  const page = await phone.newPage();
+  const logIn = async () => {
+    await page.goto(`${server.url}/login?redirectTo=${encodeURIComponent(path)}`);
+    await page.getByLabel("Adresse électronique").fill(actor.email);
+    await page.getByLabel("Mot de passe").fill(actor.password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL(`**${path}`);
+  };
+  await logIn();
+  await page.getByText("Aucune réponse en attente sur cet appareil.").waitFor();
+
+  await phone.context.setOffline(true);
+  await page.getByText("Hors connexion").waitFor();
+  await page.getByLabel("Racontez votre dernier achat local").fill("Noté hors connexion.");
+  await page.getByLabel("À la ferme").check();
+  await page.locator("#field-q-satisf-4").check();
+  await page.getByRole("combobox", { name: /Votre commune/ }).fill("Die");
+  await page.getByRole("button", { name: "Enregistrer cette réponse" }).click();
+  await page.getByText("1 réponse en attente d'envoi sur cet appareil.").waitFor();
+
+  // Meanwhile the session ended (expired, or "log out everywhere" from another device): the
+  // server answers with a redirect to the login page, which must not count as stored.
+  await phone.context.clearCookies();
+  await phone.context.setOffline(false);
+  await page.getByText("Votre session a expiré").waitFor({ timeout: 30_000 });
+  await page.getByText("1 réponse en attente d'envoi sur cet appareil.").waitFor();
+  expect(await server.db.surveyResponse.count({ where: { surveyId: survey.id } })).toBe(0);
+
+  // Logged in again, the waiting response goes, once.
+  await logIn();
+  await page.getByText("Aucune réponse en attente sur cet appareil.").waitFor({ timeout: 30_000 });
+  await page.getByText("1 réponse envoyée depuis cet appareil pendant cette visite.").waitFor();
+  const stored = await server.db.surveyResponse.findMany({ where: { surveyId: survey.id } });
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).toMatchObject({ channel: "field", enteredById: actor.id });
+  expect(phone.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|net::|Failed to fetch/.test(p))).toEqual([]);
+  await phone.context.close();
+});
+
+test("results and poster fit a 375 px phone even with long unbroken labels and answers", async () => {
+  const observer = await createUser(server.db, { name: "Olga Observe" });
+  const project = await createProject(server.db, { members: [[observer.id, "observer"]] });
+  const definition = everyTypeDefinition();
+  const shop = definition.sections[0]!.questions.find((q) => q.id === "q-shop")!;
+  if (shop.type === "single_choice") shop.options[0]!.label = "Supermarché-hypermarché-drive-".repeat(3);
+  const survey = await createSurvey(server.db, { projectId: project.id, definitions: [definition] });
+  await createResponse(server.db, {
+    surveyId: survey.id,
+    versionId: survey.currentVersionId,
+    answers: { "q-story": "x".repeat(120), "q-shop": "opt-market", "q-town": "26113" },
+  });
+  const path = `/projects/${project.id}/surveys/${survey.id}`;
+  const phone = await newContext(browser, { width: 375, height: 740 });
+  const page = await phone.newPage();
+  await page.goto(`${server.url}/login?redirectTo=${encodeURIComponent(`${path}/results`)}`);
+  await page.getByLabel("Adresse électronique").fill(observer.email);
+  await page.getByLabel("Mot de passe").fill(observer.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL(`**${path}/results`);
+  for (const details of await page.locator("details").all()) await details.evaluate((d) => d.setAttribute("open", ""));
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.goto(`${server.url}${path}/poster`);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  expect(phone.problems).toEqual([]);
   await phone.context.close();
 });

@@ -426,6 +426,26 @@ describe("exports", () => {
     expect(filtered.trim().split("\r\n")).toHaveLength(2);
   });
 
+  test("CSV: question and option labels written by a designer cannot start a formula either", async () => {
+    const member = await logIn(server);
+    const project = await createProject(server.db, { members: [[member.user.id, "observer"]] });
+    const definition = everyTypeDefinition();
+    const shop = definition.sections[0]!.questions.find((q) => q.id === "q-shop")!;
+    shop.label = '=HYPERLINK("http://evil.example","Où ?")';
+    if (shop.type === "single_choice") shop.options[0]!.label = "@SUM(1+1)";
+    const survey = await createSurvey(server.db, { projectId: project.id, definitions: [definition] });
+    await createResponse(server.db, {
+      surveyId: survey.id,
+      versionId: survey.currentVersionId,
+      answers: { "q-story": "Pommes", "q-shop": "opt-market", "q-town": "26113" },
+    });
+    const text = await (await member.client.get(`/projects/${project.id}/surveys/${survey.id}/export.csv`)).text();
+    const [header, row] = text.replace(/^\uFEFF/, "").split("\r\n");
+    expect(header).toContain(`"'=HYPERLINK(""http://evil.example"",""Où ?"")";`);
+    expect(row).toContain(";'@SUM(1+1);");
+    expect(text).not.toMatch(/[;\n"]=HYPERLINK|;@SUM/);
+  });
+
   test("JSON: every version's questions and the responses", async () => {
     const { client, base, ids, survey } = await knownDataSet("observer");
     const response = await client.get(`${base}/export.json`);

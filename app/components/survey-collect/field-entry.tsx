@@ -36,6 +36,8 @@ export function FieldEntry({
   const [formError, setFormError] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [submissionKey, setSubmissionKey] = useState("");
+  // The server answered with a redirect to the login page: responses stay queued until the member logs in again.
+  const [signedOut, setSignedOut] = useState(false);
   const busy = useRef(false);
 
   const update = useCallback(
@@ -55,7 +57,9 @@ export function FieldEntry({
     try {
       for (const item of readQueue(storageKey).filter((i) => !i.refused)) {
         const result = await sendResponse(postUrl, item.fields);
-        if (result.kind === "unreachable") break;
+        if (result.kind === "signedOut") setSignedOut(true);
+        if (result.kind === "unreachable" || result.kind === "signedOut") break;
+        setSignedOut(false);
         if (result.kind === "sent") setSent((n) => n + 1);
         update((q) =>
           result.kind === "sent"
@@ -112,7 +116,8 @@ export function FieldEntry({
     if (result.kind === "sent") {
       setSent((n) => n + 1);
       nextForm("saved");
-    } else if (result.kind === "unreachable") {
+    } else if (result.kind === "unreachable" || result.kind === "signedOut") {
+      setSignedOut(result.kind === "signedOut");
       update((q) => [...q, item]);
       nextForm("queued");
     } else {
@@ -122,6 +127,7 @@ export function FieldEntry({
     }
   }
 
+  const loginReturn = () => (typeof window === "undefined" ? "/" : window.location.pathname);
   const waiting = queue.filter((i) => !i.refused);
   const refused = queue.filter((i) => i.refused);
   return (
@@ -137,9 +143,19 @@ export function FieldEntry({
               : t("surveyAnswers.collect.queueCount", { count: waiting.length })}
           {sending ? ` ${t("surveyAnswers.collect.sending")}` : ""}
         </p>
-        {sent > 0 ? <p>{t("surveyAnswers.collect.sentCount", { count: sent })}</p> : null}
+        {sent > 0 ? (
+          <p>
+            {sent === 1 ? t("surveyAnswers.collect.sentOne") : t("surveyAnswers.collect.sentCount", { count: sent })}
+          </p>
+        ) : null}
         {message ? (
           <p>{t(message === "saved" ? "surveyAnswers.collect.saved" : "surveyAnswers.collect.queued")}</p>
+        ) : null}
+        {signedOut ? (
+          <p>
+            {t("surveyAnswers.collect.signedOut")}{" "}
+            <a href={`/login?redirectTo=${encodeURIComponent(loginReturn())}`}>{t("surveyAnswers.collect.logIn")}</a>
+          </p>
         ) : null}
         {waiting.length > 0 && online && !sending ? (
           <button type="button" className="button small" onClick={() => void flush()}>

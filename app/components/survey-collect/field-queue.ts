@@ -30,9 +30,16 @@ export function writeQueue(key: string, queue: QueuedResponse[]): void {
 }
 
 export type SendResult =
-  { kind: "sent" } | { kind: "refused"; message: string; errors: Record<string, string> } | { kind: "unreachable" };
+  | { kind: "sent" }
+  | { kind: "refused"; message: string; errors: Record<string, string> }
+  | { kind: "unreachable" }
+  | { kind: "signedOut" };
 
-/** One POST; "unreachable" (no network, server down, 5xx) means: keep it and try later. */
+/**
+ * One POST; "unreachable" (no network, server down, 5xx) means: keep it and try later.
+ * Only the route's own JSON answer counts as stored: a redirect (session expired, logged out
+ * elsewhere, a captive portal) followed to a 200 page would otherwise drop the response.
+ */
 export async function sendResponse(url: string, fields: [string, string][]): Promise<SendResult> {
   let response: Response;
   try {
@@ -41,11 +48,20 @@ export async function sendResponse(url: string, fields: [string, string][]): Pro
       body: new URLSearchParams(fields),
       headers: { Accept: "application/json" },
       credentials: "same-origin",
+      redirect: "manual",
     });
   } catch {
     return { kind: "unreachable" };
   }
-  if (response.ok) return { kind: "sent" };
+  if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+    return { kind: "signedOut" };
+  }
+  if (response.ok) {
+    const body = (await response.json().catch(() => null)) as { outcome?: unknown } | null;
+    return body && (body.outcome === "stored" || body.outcome === "duplicate")
+      ? { kind: "sent" }
+      : { kind: "unreachable" };
+  }
   if (response.status >= 500 || response.status === 429) return { kind: "unreachable" };
   const body = (await response.json().catch(() => ({}))) as { formError?: string; errors?: Record<string, string> };
   const errors = body.errors ?? {};

@@ -15,7 +15,7 @@ import { attachCollaboration } from "./collab/index";
 import { AccessReader } from "./collab/access-reader";
 import { collabOptionsFromEnv } from "./collab/options";
 import { SqliteDocumentStore } from "./collab/persistence";
-import { cspNonce, limitBodySize, refuseCrossSite, securityHeaders } from "./security";
+import { cspNonce, limitBodySize, refuseCrossSite, refuseUndecodablePath, securityHeaders } from "./security";
 
 const env = getEnv();
 const development = env.NODE_ENV === "development";
@@ -36,6 +36,7 @@ app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
 app.use(cspNonce);
 app.use(securityHeaders({ development }));
+app.use(refuseUndecodablePath);
 app.use(refuseCrossSite);
 app.use(limitBodySize);
 

@@ -71,6 +71,21 @@ export function refuseCrossSite(req: Request, res: Response, next: NextFunction)
  * small: refuse bodies over LIMITS.formBytes (413), and bodies of unknown length (411) —
  * browsers always send Content-Length on form posts.
  */
+/**
+ * An address that is not valid percent-encoding (`/s/%00%ff`) would reach the router and fail
+ * there with a stack trace in the log; it is simply a bad request.
+ */
+export function refuseUndecodablePath(req: Request, res: Response, next: NextFunction) {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    const t = translator(localeFromCookieHeader(req.get("cookie")));
+    res.status(400).type("text/plain; charset=utf-8").send(t("error.badAddress"));
+    return;
+  }
+  next();
+}
+
 export function limitBodySize(req: Request, res: Response, next: NextFunction) {
   if (SAFE_METHODS.has(req.method)) return next();
   const t = translator(localeFromCookieHeader(req.get("cookie")));

@@ -4,7 +4,7 @@ import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
 import type { TerritoryKind } from "~/models/vocabulary";
 import type { TerritoryOption } from "~/routes/api.territories";
-import { formatNumber } from "~/utils/format";
+import { formatNumber, isSingular } from "~/utils/format";
 import { describedBy, FieldMessages } from "./form-field";
 
 export type PickedTerritory = Pick<TerritoryOption, "value" | "kind" | "code" | "name" | "departement" | "population">;
@@ -179,7 +179,9 @@ export function TerritoryPicker({
           ? searching
             ? t("territory.searching")
             : current.length
-              ? t("territory.resultCount", { count: current.length })
+              ? t(isSingular(locale, current.length) ? "territory.resultCountOne" : "territory.resultCount", {
+                  count: current.length,
+                })
               : t(texts.none)
           : ""}
       </p>

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { Translator } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { lastDay, type TimelineEvent } from "~/models/timeline-document";
-import { formatDate } from "~/utils/format";
+import { formatDate, isSingular } from "~/utils/format";
 
 export type LinkTitles = { notes: Record<string, string>; surveys: Record<string, string> };
 
@@ -57,6 +57,7 @@ export function TimelineView({
   compact?: boolean;
 }) {
   const t = useT();
+  const locale = useLocale();
   const upcoming = events.filter((e) => lastDay(e) >= today);
   const past = events.filter((e) => lastDay(e) < today).reverse();
   const sections = [
@@ -69,7 +70,13 @@ export function TimelineView({
         <section key={section.id} aria-labelledby={`timeline-${section.id}`} className="timeline__section">
           <h3 id={`timeline-${section.id}`}>
             {section.title}{" "}
-            <span className="muted">({t("timeline.eventCount", { count: section.events.length })})</span>
+            <span className="muted">
+              (
+              {t(isSingular(locale, section.events.length) ? "timeline.eventCountOne" : "timeline.eventCount", {
+                count: section.events.length,
+              })}
+              )
+            </span>
           </h3>
           {section.events.length === 0 ? <p className="muted">{t("timeline.empty")}</p> : null}
           {groupByCyclePhase(section.events).map((group, index) => (
@@ -128,7 +135,11 @@ function EventItem({
       {event.description ? <p className="timeline__description">{event.description}</p> : null}
       {event.participants !== null || event.people ? (
         <p className="muted">
-          {event.participants !== null ? t("timeline.participants", { count: event.participants }) : null}
+          {event.participants !== null
+            ? t(isSingular(locale, event.participants) ? "timeline.participantsOne" : "timeline.participants", {
+                count: event.participants,
+              })
+            : null}
           {event.participants !== null && event.people ? " · " : null}
           {event.people ? t("timeline.people", { people: event.people }) : null}
         </p>

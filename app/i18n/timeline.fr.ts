@@ -30,6 +30,7 @@ export const timelineFr = {
   "timeline.cyclePhase": "Cycle {cycle} — {phase}",
   "timeline.milestone": "Jalon",
   "timeline.milestoneMark": "★",
+  "timeline.participantsOne": "{count} participant·e",
   "timeline.participants": "{count} participant·e·s",
   "timeline.people": "Personnes et structures : {people}",
   "timeline.links": "Liens",
@@ -39,7 +40,8 @@ export const timelineFr = {
   "timeline.dateRange": "du {start} au {end}",
   "timeline.dateAt": "{date} à {time}",
   "timeline.timeRange": "{date}, de {start} à {end}",
-  "timeline.eventCount": "{count} événement(s)",
+  "timeline.eventCountOne": "{count} événement",
+  "timeline.eventCount": "{count} événements",
 
   "timeline.filter.label": "Filtrer par type",
   "timeline.filter.all": "Tous les types",

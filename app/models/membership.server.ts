@@ -62,6 +62,8 @@ export async function removeMember({
     if (membership.role === "coordinator" && (await leavesNoCoordinator(tx, projectId, userId)))
       return "last_coordinator";
     await tx.membership.delete({ where });
+    // A calendar subscription link must not come back to life if the person is added again.
+    await tx.calendarToken.deleteMany({ where: { projectId, userId } });
     return "ok";
   });
 }

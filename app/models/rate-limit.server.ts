@@ -13,10 +13,13 @@ const limiters = {
   /** Sign-up attempts (successful or not) from one address. */
   signupByAddress: new RateLimiterMemory({ keyPrefix: "signup-ip", points: 10, duration: 60 * 60 }),
   /**
-   * Submissions to public survey links from one address, valid or not. Generous enough for a
-   * family behind one box or a town-hall kiosk; a script posting junk stops after 30.
+   * Answers stored through public survey links from one address. A public meeting on one
+   * wifi, or phones behind a carrier's shared address, answer together: a refused form (a
+   * mistake to fix) gives its point back, only stored answers count.
    */
-  surveyAnswerByAddress: new RateLimiterMemory({ keyPrefix: "survey-answer-ip", points: 30, duration: 10 * 60 }),
+  surveyAnswerByAddress: new RateLimiterMemory({ keyPrefix: "survey-answer-ip", points: 100, duration: 10 * 60 }),
+  /** Every post to public survey links from one address, stored or not: a script posting junk stops here. */
+  surveyPostByAddress: new RateLimiterMemory({ keyPrefix: "survey-post-ip", points: 300, duration: 10 * 60 }),
 };
 
 export type LimiterName = keyof typeof limiters;

@@ -84,7 +84,7 @@ export default function CyclePage() {
             <ol className="phase-dates">
               {cycle.phases.map((span) => (
                 <li key={span.phase} aria-current={span.current ? "step" : undefined}>
-                  <strong>{t(`phase.${span.phase}`)}</strong>
+                  <strong>{t(`phase.${span.phase}`)}</strong>{" "}
                   {span.current ? <span className="badge">{t("cycle.currentPhase")}</span> : null}{" "}
                   <span className="muted">
                     {span.startedAt && span.endedAt

@@ -14,7 +14,7 @@ import {
   type QuestionResult,
   type ResultsFilter,
 } from "~/models/survey-results.server";
-import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
+import { formatDate, formatDateTime, formatNumber, isSingular } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { projectPageTitle } from "~/utils/page-title";
 import surveyStyles from "~/styles/survey-answers.css";
@@ -103,9 +103,9 @@ export default function SurveyResults() {
         <div>
           <h2 id="results-title">{t("surveyAnswers.results.heading", { title })}</h2>
           <p className="lead" role="status">
-            {results.total === 1
-              ? t("surveyAnswers.results.totalOne")
-              : t("surveyAnswers.results.total", { count: formatNumber(locale, results.total) })}
+            {t(isSingular(locale, results.total) ? "surveyAnswers.results.totalOne" : "surveyAnswers.results.total", {
+              count: formatNumber(locale, results.total),
+            })}
           </p>
         </div>
         <p className="actions">
@@ -199,7 +199,16 @@ export default function SurveyResults() {
               {t("surveyAnswers.results.searchSubmit")}
             </button>
           </Form>
-          <p role="status">{t("surveyAnswers.results.textCount", { count: formatNumber(locale, texts.total) })}</p>
+          <p role="status">
+            {t(
+              isSingular(locale, texts.total)
+                ? "surveyAnswers.results.textCountOne"
+                : "surveyAnswers.results.textCount",
+              {
+                count: formatNumber(locale, texts.total),
+              },
+            )}
+          </p>
           <ul className="text-answers">
             {texts.answers.map((answer) => (
               <li key={answer.id}>

@@ -12,7 +12,7 @@ import { ErrorSummary, SurveyQuestions } from "~/components/survey-form/survey-f
 import { SurveyClosedPage } from "~/components/survey-form/survey-unavailable";
 import { localeFromRequest, translate, translator } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
-import { takeAttempt } from "~/models/rate-limit.server";
+import { giveBack, takeAttempt } from "~/models/rate-limit.server";
 import { FORM_FIELDS } from "~/models/survey-answers";
 import { getSurveyByToken } from "~/models/survey-responses.server";
 import { pickedCommunes, submitAnswers } from "~/models/survey-submit.server";
@@ -57,7 +57,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!survey) return unavailable("unknown");
   if (survey.status === "closed") return unavailable("closed");
   if (survey.status !== "open" || !survey.current) return unavailable("draft");
-  const wait = await takeAttempt("surveyAnswerByAddress", context.clientAddress);
+  const address = context.clientAddress;
+  const wait = Math.max(
+    await takeAttempt("surveyPostByAddress", address),
+    await takeAttempt("surveyAnswerByAddress", address),
+  );
   if (wait > 0) {
     const minutes = Math.max(1, Math.ceil(wait / 60));
     return json(
@@ -74,6 +78,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     t,
     locale,
   });
+  // Only a stored answer uses up the address's allowance (rate-limit.server.ts).
+  if (result.outcome !== "stored") await giveBack("surveyAnswerByAddress", address);
   if (result.outcome !== "invalid") return redirect(`/s/${encodeURIComponent(token)}/merci`);
   const { errors, formError, values } = result;
   // The version the form was shown with: a form opened before the questions changed is shown again as it was.

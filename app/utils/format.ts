@@ -29,3 +29,11 @@ export function formatDateTime(locale: Locale, value: Date | string): string {
 export function formatNumber(locale: Locale, value: number): string {
   return cached(`number:${locale}`, () => new Intl.NumberFormat(INTL_LOCALE[locale])).format(value);
 }
+
+/**
+ * Whether a count takes the singular: in French 0 and 1 do ("0 réponse"), in English only 1
+ * does ("0 responses"). Messages come in pairs, `…One` and the plural.
+ */
+export function isSingular(locale: Locale, count: number): boolean {
+  return new Intl.PluralRules(INTL_LOCALE[locale]).select(count) === "one";
+}

@@ -217,3 +217,24 @@ describe("the session cookie over HTTPS", () => {
     }
   });
 });
+
+describe("a client's mistakes are answered, not logged as server errors", () => {
+  // The file fails if the server wrote anything to stderr (serverForFile): no stack trace here.
+  test("a POST to a page without an action is a 405; a malformed address is a 400 in French", async () => {
+    const { client } = await logInFresh();
+    for (const path of ["/api/territories?q=die", "/calendar/inconnu.ics", "/projects"]) {
+      const response = await client.post(path, { x: "1" });
+      expect([405, 404], path).toContain(response.status);
+    }
+    const bad = await fetch(new URL("/s/%00%ff", server.url));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toBe("Adresse invalide : vérifiez le lien ou recopiez-le en entier.");
+  });
+});
+
+async function logInFresh() {
+  const user = await createUser(server.db);
+  const client = new HttpClient(server.url);
+  expect((await client.post("/login", { email: user.email, password: user.password })).status).toBe(302);
+  return { client };
+}

@@ -151,22 +151,34 @@ describe("answering through the public link", () => {
     expect(await countResponses(other.survey.id)).toBe(0);
   });
 
-  test("too many submissions from one address get a 429 with a French message and Retry-After", async () => {
+  test("too many answers from one address get a 429 with a French message and Retry-After; mistakes do not count", async () => {
     const { survey, link } = await openSurvey();
     const who = respondent();
+    const answer = async () => who.post(link, { ...hiddenFields(await read(await who.get(link))), ...validForm() });
+    // A form refused for a mistake gives its point back: a hundred mistakes still leave room.
     const hidden = hiddenFields(await read(await who.get(link)));
-    const statuses: number[] = [];
-    for (let i = 0; i < 30; i++) statuses.push((await who.post(link, { ...hidden, "q.q-story": "" })).status);
-    expect(statuses.every((s) => s === 400)).toBe(true);
-    const blocked = await who.post(link, { ...hidden, ...validForm() });
+    for (let i = 0; i < 100; i++) expect((await who.post(link, { ...hidden, "q.q-story": "" })).status).toBe(400);
+    for (let i = 0; i < 100; i++) expect((await answer()).status).toBe(302);
+    expect(await countResponses(survey.id)).toBe(100);
+    const blocked = await answer();
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await read(blocked)).toContain("Trop de réponses envoyées depuis cette connexion.");
-    expect(await countResponses(survey.id)).toBe(0);
+    expect(await countResponses(survey.id)).toBe(100);
     // Another address is not slowed down.
     const neighbour = respondent();
     const fresh = hiddenFields(await read(await neighbour.get(link)));
     expect((await neighbour.post(link, { ...fresh, ...validForm() })).status).toBe(302);
+  });
+
+  test("a script posting junk from one address is stopped after 300 posts", async () => {
+    const { link } = await openSurvey();
+    const who = respondent();
+    const hidden = hiddenFields(await read(await who.get(link)));
+    const statuses = [];
+    for (let i = 0; i < 301; i++) statuses.push((await who.post(link, { ...hidden, "q.q-story": "" })).status);
+    expect(statuses.slice(0, 300).every((status) => status === 400)).toBe(true);
+    expect(statuses[300]).toBe(429);
   });
 
   test("an unknown token is a 404 page that says so", async () => {

@@ -45,17 +45,20 @@ export function handleMessage(room: Room, client: Client, message: Uint8Array): 
 }
 
 function handleSync(room: Room, client: Client, decoder: decoding.Decoder): void {
-  room.ensureLoaded();
   const subtype = decoding.readVarUint(decoder);
   if (subtype === syncProtocol.messageYjsSyncStep1) {
     const stateVector = decoding.readVarUint8Array(decoder);
     // Throws on a malformed state vector, before anything is sent.
     Y.decodeStateVector(stateVector);
     // A client sent the stored bytes of a cold document asked before they arrived: it only
-    // misses what changed since they were read, not the whole document a second time.
-    const known = client.sentStored && room.loadedStateVector ? room.loadedStateVector : stateVector;
+    // misses what changed since they were read, not the whole document a second time — and
+    // while the document is not built, nothing has changed since.
+    const sentStored = client.sentStored;
     client.sentStored = false;
-    const missing = Y.encodeStateAsUpdate(room.doc, known);
+    if (!sentStored) room.ensureLoaded();
+    const missing = room.loaded
+      ? Y.encodeStateAsUpdate(room.doc, sentStored && room.loadedStateVector ? room.loadedStateVector : stateVector)
+      : EMPTY_UPDATE;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
@@ -76,6 +79,9 @@ function handleSync(room: Room, client: Client, decoder: decoding.Decoder): void
   if (isEmptyUpdate(update)) return;
   room.receive(update, client);
 }
+
+/** An update with no structs and no deletions. */
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
 
 /** Decodes the whole update so that garbage is refused before it reaches the store. */
 function isEmptyUpdate(update: Uint8Array): boolean {

@@ -53,7 +53,7 @@ export class Room {
   readonly clients = new Map<WebSocket, Client>();
   private lastStoredId = 0;
   private storedSinceCompaction = 0;
-  /** What the store held when the room opened, until it is applied to `doc` (see join). */
+  /** What the store held when the room opened, until it is applied to `doc` (see join, ensureLoaded). */
   private stored: { snapshot: Uint8Array | null; updates: StoredUpdate[] } | null = null;
   /** The state the stored bytes gave, for clients that were sent those bytes directly (see join). */
   loadedStateVector: Uint8Array | null = null;
@@ -113,22 +113,34 @@ export class Room {
     return this.clients.size === 0 && this.queue.length === 0;
   }
 
+  /** The Y.Doc holds everything stored: built, or nothing was stored. */
+  get loaded(): boolean {
+    return this.stored === null;
+  }
+
   join(client: Client): void {
     this.clients.set(client.socket, client);
     if (this.stored && this.trySendStored(client, this.stored)) {
-      // Cold document: the stored bytes went as they are — the client starts applying them at
-      // once — and our Y.Doc is built right after, instead of making the client wait for it.
+      // Cold document: the stored bytes go as they are, and our state vector is read from
+      // them. The Y.Doc is built only when an update arrives: people who only read a long
+      // note cost the server neither the time to build it nor the memory to hold it.
       client.sentStored = true;
-      setImmediate(() => {
-        this.ensureLoaded();
-        if (this.clients.has(client.socket)) this.sendSyncStep1(client);
-      });
+      this.sendStoredStateVector(client, this.stored.snapshot!);
     } else {
       this.ensureLoaded();
       this.sendSyncStep1(client);
     }
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) this.send(client, awarenessMessage(encodeAwarenessUpdate(this.awareness, states)));
+  }
+
+  private sendStoredStateVector(client: Client, stored: Uint8Array): void {
+    this.loadedStateVector ??= Y.encodeStateVectorFromUpdate(stored);
+    const sync = encoding.createEncoder();
+    encoding.writeVarUint(sync, MESSAGE_SYNC);
+    encoding.writeVarUint(sync, syncProtocol.messageYjsSyncStep1);
+    encoding.writeVarUint8Array(sync, this.loadedStateVector);
+    this.send(client, encoding.toUint8Array(sync));
   }
 
   /** Our state vector: the client answers with what we miss. */
@@ -143,17 +155,17 @@ export class Room {
    * The stored bytes as one sync step 2: the client counts itself synced on receiving it, so
    * it must hold everything. A compacted document is a single snapshot, sent as it is.
    */
-  private trySendStored(
-    client: Client,
-    { snapshot, updates }: { snapshot: Uint8Array | null; updates: StoredUpdate[] },
-  ) {
-    const parts = [...(snapshot ? [snapshot] : []), ...updates.map((u) => u.update)];
+  private trySendStored(client: Client, stored: { snapshot: Uint8Array | null; updates: StoredUpdate[] }) {
+    const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((u) => u.update)];
     let merged: Uint8Array;
     try {
       merged = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
     } catch {
       return false; // an unreadable stored update: the slow path skips it (ensureLoaded)
     }
+    // Merged once: the next reader of this cold document gets the same bytes without the work.
+    stored.snapshot = merged;
+    stored.updates = [];
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);

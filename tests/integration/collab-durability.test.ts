@@ -135,3 +135,34 @@ test("SIGTERM writes every open document's snapshot and exits cleanly", async ()
   await synced(b.provider);
   expect(plainText(b.doc)).toBe("avant l'arrêt");
 });
+
+test("a cold document is served from its stored bytes; edits made before connecting still reach it", async () => {
+  const server = await setup({ COLLAB_UNLOAD_AFTER_MS: "100" });
+  const { docName, cookie } = await writerOn(server);
+  const first = open(server, docName, cookie);
+  await synced(first.provider);
+  first.text.insert(0, "stocké");
+  const watcher = open(server, docName, cookie);
+  await until(() => plainText(watcher.doc) === "stocké", 5000, "edit relayed");
+  for (const step of cleanup.splice(1).reverse()) await step(); // every client leaves: the room unloads
+  await new Promise((resolve) => setTimeout(resolve, 400));
+
+  // A reader of the cold document gets it whole.
+  const reader = open(server, docName, cookie);
+  await synced(reader.provider);
+  expect(plainText(reader.doc)).toBe("stocké");
+
+  // A writer that typed before its socket opened (as after a night offline): the server's state
+  // vector, read from the stored bytes, asks for the edit; it is stored and reaches the reader.
+  const offline = connect(server.url, docName, { cookie });
+  cleanup.push(() => offline.destroy());
+  offline.text.insert(0, "hors ligne ");
+  await until(() => plainText(reader.doc).includes("hors ligne"), 5000, "offline edit relayed");
+  await until(() => plainText(offline.doc) === plainText(reader.doc), 5000, "converged");
+  const restarted = await server.terminate();
+  expect(restarted).toBe(0);
+  const again = await setup({}, server.databaseFile);
+  const check = open(again, docName, cookie);
+  await synced(check.provider);
+  expect(plainText(check.doc)).toBe(plainText(reader.doc));
+});

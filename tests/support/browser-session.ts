@@ -18,12 +18,13 @@ export function browserForFile(options?: Parameters<typeof startServer>[0]) {
     [server, browser] = await Promise.all([startServer(options), launchBrowser()]);
   });
   afterAll(async () => {
-    for (const context of contexts) {
-      expect(context.problems).toEqual([]);
-      await context.context.close();
-    }
+    // Everything is closed before anything is asserted: a failed check must not leave a
+    // server or a browser running.
+    const problems = contexts.flatMap((context) => context.problems);
+    for (const context of contexts) await context.context.close().catch(() => undefined);
     await browser?.close();
     await server?.stop();
+    expect(problems).toEqual([]);
     expect(server?.stderr()).toBe("");
   });
 

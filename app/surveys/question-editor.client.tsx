@@ -32,13 +32,16 @@ export type QuestionEditorProps = {
 export function QuestionEditor({ doc, map, question, number, readOnly, handle, controls }: QuestionEditorProps) {
   const t = useT();
   const typeId = useId();
+  const headingId = useId();
   const set = (field: Parameters<typeof setQuestionField>[2], value: unknown) =>
     setQuestionField(doc, question.id, field, value);
   return (
-    <div className="question-editor stack">
+    // A group named by its heading: "Réponse obligatoire" or "Option 1" repeat in every question,
+    // and screen readers announce which question they belong to when focus enters it.
+    <div className="question-editor stack" role="group" aria-labelledby={headingId}>
       <div className="question-editor__head">
         {handle}
-        <h4 className="question-editor__title">
+        <h4 className="question-editor__title" id={headingId}>
           {t("surveys.question.heading", { number })}
           <span className="muted"> · {t(`surveys.type.${question.type}`)}</span>
         </h4>

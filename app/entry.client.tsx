@@ -1,6 +1,7 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
+import { keepPageOffline } from "~/utils/offline-pages";
 
 startTransition(() => {
   hydrateRoot(
@@ -15,9 +16,14 @@ startTransition(() => {
 // page has loaded so it never competes with the first render; Remix may load this module
 // after the load event, hence the readyState check.
 function registerServiceWorker() {
-  navigator.serviceWorker.register("/sw.js").catch(() => {
-    // Private browsing or a locked-down browser: the app works, just not offline.
-  });
+  navigator.serviceWorker
+    .register("/sw.js")
+    .then(() => navigator.serviceWorker.ready)
+    // The first visit: the worker did not see this page load.
+    .then((registration) => keepPageOffline(registration.active))
+    .catch(() => {
+      // Private browsing or a locked-down browser: the app works, just not offline.
+    });
 }
 if ("serviceWorker" in navigator) {
   if (document.readyState === "complete") registerServiceWorker();

@@ -8,16 +8,18 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { SiteHeader } from "~/components/site-header";
 import { ErrorPage } from "~/components/error-page";
 import { localeFromRequest, translate, DEFAULT_LOCALE } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
 import { readAuth } from "~/models/auth.server";
 import { useNonce } from "~/utils/nonce";
+import { keepPageOffline } from "~/utils/offline-pages";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -61,6 +63,9 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   const t = useT();
+  // Pages reached by a client-side navigation are kept for offline use too (utils/offline-pages.ts).
+  const { pathname } = useLocation();
+  useEffect(() => keepPageOffline(navigator.serviceWorker?.controller), [pathname]);
   return (
     <>
       <a className="skip-link" href="#main">

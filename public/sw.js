@@ -37,7 +37,27 @@ self.addEventListener("fetch", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data === "logout") event.waitUntil(caches.delete(PAGES));
+  // A page opened before this worker controlled it (the very first visit) was not kept on the
+  // way in: the page asks for itself and its assets to be kept now (app/entry.client.tsx).
+  else if (event.data?.type === "keep") event.waitUntil(keep(event.data, event.source));
 });
+
+async function keep({ page, assets }, client) {
+  const url = new URL(page, self.location.origin);
+  if (url.origin !== self.location.origin || !(NOTE_PAGE.test(url.pathname) || COLLECT_PAGE.test(url.pathname))) return;
+  const wanted = (assets ?? []).filter((asset) => new URL(asset, self.location.origin).pathname.startsWith("/build/"));
+  const assetCache = await caches.open(ASSETS);
+  await Promise.all(
+    wanted.map(async (asset) => {
+      if (await assetCache.match(asset)) return;
+      const response = await fetch(asset).catch(() => null);
+      if (response?.ok) await assetCache.put(asset, response);
+    }),
+  );
+  const response = await fetch(url.href, { credentials: "same-origin" }).catch(() => null);
+  if (response?.status === 200) await (await caches.open(PAGES)).put(url.href, response);
+  client?.postMessage({ type: "kept", page: url.href, kept: response?.status === 200 });
+}
 
 async function cacheFirst(request) {
   const cached = await caches.match(request);

@@ -11,6 +11,9 @@
  * - the "autre, précisez" text under `otherKey(questionId)`.
  * Unanswered questions are absent.
  */
+import type { MessageKey } from "~/i18n";
+import { questionsOf, type SurveyDefinition, type SurveyQuestion } from "./survey-definition";
+
 export type AnswerValue = string | number | string[];
 export type Answers = Record<string, AnswerValue>;
 
@@ -61,3 +64,34 @@ export const ANSWER_LIMITS = {
   /** The whole stored answers object (characters of JSON). */
   totalMax: 200_000,
 } as const;
+
+/** The message for a required question left empty, by type: the server's words (survey-answers.server.ts). */
+const MISSING_MESSAGE = {
+  short_text: "surveyAnswers.error.required",
+  long_text: "surveyAnswers.error.required",
+  single_choice: "surveyAnswers.error.chooseOne",
+  multiple_choice: "surveyAnswers.error.chooseSome",
+  scale: "surveyAnswers.error.chooseOne",
+  number: "surveyAnswers.error.required",
+  date: "surveyAnswers.error.required",
+  commune: "surveyAnswers.error.commune",
+} as const satisfies Record<SurveyQuestion["type"], MessageKey>;
+
+/**
+ * Required questions left empty in a form, with the message the server would give. Browser
+ * safe: field collection checks this before queuing a response offline, so that a form with
+ * a forgotten answer is corrected on the spot, not refused hours later. The server still
+ * checks everything when the response arrives.
+ */
+export function unansweredRequired(definition: SurveyDefinition, formData: FormData): Record<string, MessageKey> {
+  const filled = (name: string) =>
+    formData.getAll(name).some((value) => typeof value === "string" && value.trim() !== "");
+  const errors: Record<string, MessageKey> = {};
+  for (const question of questionsOf(definition)) {
+    if (!question.required) continue;
+    const name = answerField(question.id);
+    const answered = filled(name) || (question.type === "commune" && filled(`${name}Query`));
+    if (!answered) errors[question.id] = MISSING_MESSAGE[question.type];
+  }
+  return errors;
+}

@@ -129,6 +129,10 @@ test("field entry offline on a phone: queued on the device, sent once when the n
 
   await phone.context.setOffline(true);
   await page.getByText("Hors connexion").waitFor();
+  // A forgotten required answer is pointed out on the spot, offline too, and nothing is queued.
+  await page.getByRole("button", { name: "Enregistrer cette réponse" }).click();
+  await page.getByRole("link", { name: /Racontez votre dernier achat local/ }).waitFor();
+  await expect.poll(() => page.getByText("Répondez à cette question.").count()).toBeGreaterThan(0);
   await page.getByLabel("Racontez votre dernier achat local").fill("Relevé sur le marché, sur papier.");
   await page.getByLabel("À la ferme").check();
   await page.locator("#field-q-satisf-4").check();

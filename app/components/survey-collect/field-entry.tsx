@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useT } from "~/i18n/use-translation";
-import { FORM_FIELDS, type AnswerErrors } from "~/models/survey-answers";
+import { FORM_FIELDS, unansweredRequired, type AnswerErrors } from "~/models/survey-answers";
 import type { SurveyDefinition } from "~/models/survey-definition";
 import { ErrorSummary, SurveyQuestions } from "../survey-form/survey-form";
 import { queueStorageKey, readQueue, sendResponse, writeQueue, type QueuedResponse } from "./field-queue";
@@ -107,6 +107,14 @@ export function FieldEntry({
       (entry): entry is [string, string] => typeof entry[1] === "string",
     );
     const item: QueuedResponse = { submissionKey, fields, queuedAt: new Date().toISOString() };
+    // Offline, a forgotten answer is pointed out now: refused hours later, it could not be corrected.
+    const unanswered = navigator.onLine ? {} : unansweredRequired(definition, new FormData(event.currentTarget));
+    if (Object.keys(unanswered).length > 0) {
+      setMessage(null);
+      setFormError(null);
+      setErrors(Object.fromEntries(Object.entries(unanswered).map(([id, key]) => [id, t(key)])));
+      return;
+    }
     if (!navigator.onLine) {
       update((q) => [...q, item]);
       nextForm("queued");

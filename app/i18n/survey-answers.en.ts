@@ -94,6 +94,7 @@ export const surveyAnswersEn: Record<keyof typeof surveyAnswersFr, string> = {
   "surveyAnswers.results.search": "Search the answers",
   "surveyAnswers.results.searchSubmit": "Show",
   "surveyAnswers.results.textCountOne": "{count} answer",
+  "surveyAnswers.results.badRange": "The start date is after the end date: the dates are ignored.",
   "surveyAnswers.results.textCount": "{count} answers",
   "surveyAnswers.results.pages": "Answer pages",
   "surveyAnswers.results.previous": "Previous page",

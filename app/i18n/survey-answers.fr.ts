@@ -93,6 +93,7 @@ export const surveyAnswersFr = {
   "surveyAnswers.results.search": "Rechercher dans les réponses",
   "surveyAnswers.results.searchSubmit": "Afficher",
   "surveyAnswers.results.textCountOne": "{count} réponse",
+  "surveyAnswers.results.badRange": "La date de début est après la date de fin : les dates sont ignorées.",
   "surveyAnswers.results.textCount": "{count} réponses",
   "surveyAnswers.results.pages": "Pages de réponses",
   "surveyAnswers.results.previous": "Page précédente",

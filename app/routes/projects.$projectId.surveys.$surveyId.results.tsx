@@ -2,6 +2,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { BarChart, TimeChart } from "~/components/survey-results/charts";
 import { ErrorPage } from "~/components/error-page";
+import { FieldMessages } from "~/components/form-field";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { requireProjectAccess } from "~/models/project-guard.server";
 import { OTHER_CHOICE, otherKey } from "~/models/survey-answers";
@@ -28,16 +29,21 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 const SEARCH_MAX = 200;
 
-function readFilters(url: URL): ResultsFilter & { text: string; search: string; page: number } {
+function readFilters(url: URL): ResultsFilter & { text: string; search: string; page: number; badRange: boolean } {
   const day = (name: string) => {
     const value = (url.searchParams.get(name) ?? "").trim();
     return value ? parseDay(value.slice(0, 20)) : null;
   };
   const commune = (url.searchParams.get("commune") ?? "").trim();
   const page = Number(url.searchParams.get("page") ?? "1");
+  const from = day("from");
+  const to = day("to");
+  // A start after the end would silently show no response: said, and the dates are ignored.
+  const badRange = Boolean(from && to && from > to);
   return {
-    from: day("from"),
-    to: day("to"),
+    from: badRange ? null : from,
+    to: badRange ? null : to,
+    badRange,
     commune: /^[0-9AB]{5}$/.test(commune) ? commune : null,
     text: (url.searchParams.get("texte") ?? "").slice(0, 100),
     search: (url.searchParams.get("q") ?? "").trim().slice(0, SEARCH_MAX),
@@ -128,7 +134,16 @@ export default function SurveyResults() {
         </div>
         <div className="field">
           <label htmlFor="to">{t("surveyAnswers.results.to")}</label>
-          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className="date-input" />
+          <input
+            id="to"
+            name="to"
+            type="date"
+            defaultValue={filters.to ?? ""}
+            className="date-input"
+            aria-invalid={filters.badRange || undefined}
+            aria-describedby={filters.badRange ? "to-error" : undefined}
+          />
+          <FieldMessages name="to" error={filters.badRange ? t("surveyAnswers.results.badRange") : undefined} />
         </div>
         <div className="field">
           <label htmlFor="commune">{t("surveyAnswers.results.commune")}</label>

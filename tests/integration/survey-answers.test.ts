@@ -381,6 +381,10 @@ describe("results", () => {
     expect(others).toContain("Épicerie; solidaire");
     // Nonsense filters are ignored, not a 500.
     expect((await client.get(`${base}/results?from=hier&commune=<x>&page=-3`)).status).toBe(200);
+    // A start after the end is said, and ignored rather than showing no response at all.
+    const reversed = await read(await client.get(`${base}/results?from=2026-03-05&to=2026-03-01`));
+    expect(reversed).toContain("La date de début est après la date de fin");
+    expect(reversed).toContain("3 réponses");
   });
 });
 

@@ -153,7 +153,18 @@ function LiveTimeline({
           </button>
         </p>
       ) : null}
-      {editable && editing ? (
+      {editable && editing?.id && !editedEvent ? (
+        // Deleted by someone else while this form was open: saving would bring it back.
+        <div className="panel timeline-form-panel" role="alert">
+          <p>{t("timeline.deletedMeanwhile")}</p>
+          <p>
+            <button type="button" className="button" onClick={() => setEditing(null)}>
+              {t("timeline.form.cancel")}
+            </button>
+          </p>
+        </div>
+      ) : null}
+      {editable && editing && (!editing.id || editedEvent) ? (
         <div className="panel timeline-form-panel">
           <TimelineEventForm
             key={editing.id ?? "new"}
@@ -167,6 +178,8 @@ function LiveTimeline({
               const current = editing.id
                 ? (readEvents(session.doc).events.find((e) => e.id === editing.id) ?? null)
                 : null;
+              // Deleted meanwhile: the notice above replaces the form; nothing is written.
+              if (editing.id && !current) return;
               const strip = (event: TimelineEvent | null) => (event ? withoutId(event) : null);
               const id = editing.id ?? newEventId();
               writeEvent(session.doc, id, mergeEdit(strip(current), strip(base), fields));

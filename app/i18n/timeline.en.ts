@@ -161,4 +161,5 @@ export const timelineEn: Record<keyof typeof timelineFr, string> = {
   "timeline.notice.revoked":
     "Your access to this timeline was removed: nothing more is sent. Reload the page or contact the project's coordination.",
   "timeline.notice.full": "Too many people have this timeline open at once. Trying to connect again in a moment.",
+  "timeline.deletedMeanwhile": "Someone else has just deleted this event: your changes were not saved.",
 };

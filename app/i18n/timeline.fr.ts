@@ -161,4 +161,6 @@ export const timelineFr = {
     "Votre accès à cette chronologie a été retiré : plus rien n'est envoyé. Rechargez la page ou contactez la coordination du projet.",
   "timeline.notice.full":
     "Trop de personnes ont ouvert cette chronologie en même temps. Nouvel essai de connexion dans un instant.",
+  "timeline.deletedMeanwhile":
+    "Une autre personne vient de supprimer cet événement : vos modifications n'ont pas été enregistrées.",
 } as const;

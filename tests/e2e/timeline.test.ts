@@ -128,6 +128,24 @@ describe("the co-edited timeline", () => {
     }
   });
 
+  test("an event deleted by someone else while it is being edited is not brought back", async () => {
+    const a = await openTimeline(alice);
+    const b = await openTimeline(bruno);
+    await a.getByRole("button", { name: "Ajouter un événement" }).click();
+    await fillEvent(a, { title: "Visite de la ferme", start: "2099-05-02" });
+    await a.getByRole("button", { name: "Enregistrer l'événement" }).click();
+    await eventItem(b, "Visite de la ferme").waitFor();
+
+    await b.getByRole("button", { name: "Modifier « Visite de la ferme »" }).click();
+    await b.getByLabel("Description").fill("Avec les élèves du collège");
+    a.once("dialog", (dialog) => void dialog.accept());
+    await a.getByRole("button", { name: "Supprimer « Visite de la ferme »" }).click();
+    await b.getByRole("alert").filter({ hasText: "vient de supprimer cet événement" }).waitFor();
+    expect(await b.getByRole("button", { name: "Enregistrer l'événement" }).count()).toBe(0);
+    await b.waitForTimeout(500);
+    for (const page of [a, b]) expect(await eventItem(page, "Visite de la ferme").count()).toBe(0);
+  });
+
   test("keyboard only: the form opens on its first field; saving, cancelling and deleting give focus back", async () => {
     const a = await openTimeline(alice);
     expect(await a.locator(".presence__label").textContent()).toBe("Sur la chronologie :");

@@ -29,7 +29,14 @@ function groupTitle(t: Translator, group: Group): string {
 /** "12 mars 2026", "12 mars 2026 à 14:30", "du 12 au 14 mars 2026"… read as a sentence. */
 export function eventWhen(t: Translator, locale: ReturnType<typeof useLocale>, event: TimelineEvent): string {
   const day = (value: string) => formatDate(locale, `${value}T12:00:00.000Z`);
-  if (event.end) return t("timeline.dateRange", { start: day(event.start), end: day(event.end) });
+  if (event.end) {
+    // Over several days, the times belong to the first and the last day.
+    const start = event.startTime
+      ? t("timeline.dateAt", { date: day(event.start), time: event.startTime })
+      : day(event.start);
+    const end = event.endTime ? t("timeline.dateAt", { date: day(event.end), time: event.endTime }) : day(event.end);
+    return t("timeline.dateRange", { start, end });
+  }
   if (event.startTime && event.endTime)
     return t("timeline.timeRange", { date: day(event.start), start: event.startTime, end: event.endTime });
   if (event.startTime) return t("timeline.dateAt", { date: day(event.start), time: event.startTime });

@@ -131,6 +131,7 @@ describe("the timeline document", () => {
       raw("evtbadtype01", { ...event(), type: "<script>" });
       raw("evtnotitle01", { ...event(), title: 42 });
       raw("../../etc", event());
+      raw("evtcycle5001", { ...event(), cycle: 500 });
       eventsMap(hostile.doc).set("evtnotamap01", "just a string");
       raw("evtgood00001", { ...event(), title: "Valide" });
     });

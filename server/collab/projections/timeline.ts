@@ -18,7 +18,16 @@ export async function writeTimelineProjection(
   doc: Y.Doc,
   _lastEditor: Editor | null,
 ): Promise<void> {
-  const { events, invalid } = readEvents(doc);
+  const read = readEvents(doc);
+  // The document's rules allow any cycle number; the project's cycles are only known here.
+  const cycles = await prisma.projectCycle.count({ where: { projectId } });
+  const events = read.events.filter((event) => event.cycle === null || event.cycle <= cycles);
+  const invalid = [
+    ...read.invalid,
+    ...read.events
+      .filter((event) => !events.includes(event))
+      .map((event) => ({ id: event.id, reasons: [`cycle ${event.cycle} of ${cycles}`] })),
+  ];
   for (const { id, reasons } of invalid) {
     log(`timeline:${projectId}: skipped invalid event ${JSON.stringify(id)} (${reasons.join(", ").slice(0, 300)})`);
   }

@@ -148,4 +148,6 @@ export const surveyAnswersEn: Record<keyof typeof surveyAnswersFr, string> = {
   "surveyAnswers.collect.posterScan": "Scan this code with your phone's camera, or type the address:",
   "surveyAnswers.collect.print": "Print",
   "surveyAnswers.collect.back": "Back to collection",
+  "surveyAnswers.collect.posterNotOpen":
+    "This survey is not open: the link and the QR code do not let anyone answer until it is open.",
 } as const;

@@ -149,4 +149,6 @@ export const surveyAnswersFr = {
   "surveyAnswers.collect.posterScan": "Scannez ce code avec l'appareil photo de votre téléphone, ou tapez l'adresse :",
   "surveyAnswers.collect.print": "Imprimer",
   "surveyAnswers.collect.back": "Retour à la collecte",
+  "surveyAnswers.collect.posterNotOpen":
+    "Cette enquête n'est pas ouverte : le lien et le code QR ne permettent pas d'y répondre tant qu'elle n'est pas ouverte.",
 } as const;

@@ -20,12 +20,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!survey) notFound(t);
   const url = publicSurveyUrl(request, survey.publicToken);
   const current = survey.versions.find((v) => v.id === survey.currentVersionId);
-  return json({ title: survey.title || current?.definition.title || "", url, qr: await qrSvg(url) });
+  return json({
+    title: survey.title || current?.definition.title || "",
+    url,
+    qr: await qrSvg(url),
+    answerable: survey.status === "open",
+  });
 }
 
 export default function SurveyPoster() {
   const t = useT();
-  const { title, url, qr } = useLoaderData<typeof loader>();
+  const { title, url, qr, answerable } = useLoaderData<typeof loader>();
   return (
     <article className="panel poster stack" aria-labelledby="poster-title">
       <p className="no-print">
@@ -34,6 +39,12 @@ export default function SurveyPoster() {
         </Link>{" "}
         <PrintButton />
       </p>
+      {answerable ? null : (
+        // A poster pinned up for a survey nobody can answer yet (or any more) would only disappoint.
+        <p className="notice no-print" role="status">
+          {t("surveyAnswers.collect.posterNotOpen")}
+        </p>
+      )}
       <h2 id="poster-title">{t("surveyAnswers.collect.posterTitle")}</h2>
       <p className="lead">{title}</p>
       <figure className="qr-code">

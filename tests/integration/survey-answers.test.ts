@@ -291,6 +291,11 @@ describe("field entry by members", () => {
     const form = { versionId: survey.currentVersionId, submissionKey: crypto.randomUUID(), ...validForm() };
     expect((await client.post(`${base}/field-responses`, form)).status).toBe(410);
     expect(await countResponses(survey.id)).toBe(0);
+    // Its poster says so before anyone pins it up; an open survey's poster does not.
+    const notOpen = "le lien et le code QR ne permettent pas";
+    expect(await read(await client.get(`${base}/poster`))).toContain(notOpen);
+    const open = await memberWithSurvey("coordinator", "open");
+    expect(await read(await open.client.get(`${open.base}/poster`))).not.toContain(notOpen);
   });
 });
 

@@ -15,12 +15,16 @@ startTransition(() => {
 // Lets a field note opened once be reopened offline (public/sw.js). Registered after the
 // page has loaded so it never competes with the first render; Remix may load this module
 // after the load event, hence the readyState check.
+const controlledAtLoad = typeof navigator !== "undefined" && Boolean(navigator.serviceWorker?.controller);
+
 function registerServiceWorker() {
   navigator.serviceWorker
     .register("/sw.js")
     .then(() => navigator.serviceWorker.ready)
-    // The first visit: the worker did not see this page load.
-    .then((registration) => keepPageOffline(registration.active))
+    // The first visit: no worker controlled this page load, so it did not keep it.
+    .then((registration) => {
+      if (!controlledAtLoad) keepPageOffline(registration.active);
+    })
     .catch(() => {
       // Private browsing or a locked-down browser: the app works, just not offline.
     });

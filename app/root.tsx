@@ -12,7 +12,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { SiteHeader } from "~/components/site-header";
 import { ErrorPage } from "~/components/error-page";
 import { localeFromRequest, translate, DEFAULT_LOCALE } from "~/i18n";
@@ -64,8 +64,13 @@ export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   const t = useT();
   // Pages reached by a client-side navigation are kept for offline use too (utils/offline-pages.ts).
+  // Not the page first loaded: the worker kept it on the way in, or entry.client.tsx asks.
   const { pathname } = useLocation();
-  useEffect(() => keepPageOffline(navigator.serviceWorker?.controller), [pathname]);
+  const firstPath = useRef(pathname);
+  useEffect(() => {
+    if (pathname !== firstPath.current) keepPageOffline(navigator.serviceWorker?.controller);
+    firstPath.current = "";
+  }, [pathname]);
   return (
     <>
       <a className="skip-link" href="#main">

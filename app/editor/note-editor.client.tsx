@@ -8,7 +8,7 @@ import { LinkForm } from "./link-form.client";
 import { CollabStatus } from "./collab-status.client";
 import { Toolbar } from "./toolbar.client";
 import { useConnectionStatus } from "./use-connection-status.client";
-import { usePresence } from "./use-presence.client";
+import { joinsAndLeaves, usePresence } from "./use-presence.client";
 import { colourForUser } from "./user-colour";
 
 export type NoteEditorProps = {
@@ -97,11 +97,7 @@ function LiveEditor({
     session.provider.awareness,
     state === "connected" || state === "synced",
     locale,
-    ({ joined, left }) =>
-      [
-        ...joined.map((name) => t("editor.presence.joined", { name })),
-        ...left.map((name) => t("editor.presence.left", { name })),
-      ].join(" "),
+    joinsAndLeaves(t, "editor.presence.joined", "editor.presence.left"),
   );
 
   useEffect(() => {

@@ -14,7 +14,7 @@ import {
 import { openCollabSession, type CollabSession } from "./collab-session.client";
 import { CollabStatus, type NoticeTexts } from "./collab-status.client";
 import { useConnectionStatus } from "./use-connection-status.client";
-import { usePresence } from "./use-presence.client";
+import { joinsAndLeaves, usePresence } from "./use-presence.client";
 import { colourForUser } from "./user-colour";
 
 export type TimelineEditorProps = {
@@ -123,11 +123,7 @@ function LiveTimeline({
     session.provider.awareness,
     state === "connected" || state === "synced",
     locale,
-    ({ joined, left }) =>
-      [
-        ...joined.map((name) => t("timeline.presence.joined", { name })),
-        ...left.map((name) => t("timeline.presence.left", { name })),
-      ].join(" "),
+    joinsAndLeaves(t, "timeline.presence.joined", "timeline.presence.left"),
   );
   const editedEvent = editing?.id ? (events.find((e) => e.id === editing.id) ?? null) : null;
   const all = loaded ? events : (stored ?? []);

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
+import type { MessageKey, Translator } from "~/i18n";
 import { presenceChanges, presenceSignature, presentUsers, type Present } from "./presence";
 
 /**
@@ -54,4 +55,10 @@ export function usePresence(
   }, [awareness, locale]);
 
   return { people, announcement };
+}
+
+/** The sentence for `usePresence`: "Léa a rejoint…", "Sami est parti…", in each document's own words. */
+export function joinsAndLeaves(t: Translator, joinedKey: MessageKey, leftKey: MessageKey) {
+  return ({ joined, left }: { joined: string[]; left: string[] }) =>
+    [...joined.map((name) => t(joinedKey, { name })), ...left.map((name) => t(leftKey, { name }))].join(" ");
 }

@@ -4,7 +4,7 @@ import { SurveyPreview } from "~/components/survey-preview";
 import { openCollabSession, type CollabSession } from "~/editor/collab-session.client";
 import { CollabStatus, type NoticeTexts } from "~/editor/collab-status.client";
 import { useConnectionStatus } from "~/editor/use-connection-status.client";
-import { usePresence } from "~/editor/use-presence.client";
+import { joinsAndLeaves, usePresence } from "~/editor/use-presence.client";
 import { colourForUser } from "~/editor/user-colour";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { SURVEY_LIMITS } from "~/models/survey-definition";
@@ -102,11 +102,7 @@ function LiveDesigner({
     session.provider.awareness,
     state === "connected" || state === "synced",
     locale,
-    ({ joined, left }) =>
-      [
-        ...joined.map((name) => t("surveys.presence.joined", { name })),
-        ...left.map((name) => t("surveys.presence.left", { name })),
-      ].join(" "),
+    joinsAndLeaves(t, "surveys.presence.joined", "surveys.presence.left"),
   );
   const structure = useStructure(doc);
   const { definition } = structure;

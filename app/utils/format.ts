@@ -1,9 +1,10 @@
 import { INTL_LOCALE, type Locale } from "~/i18n";
 
 // Building an Intl formatter is costly (about 10 µs); a list of 50 notes formats 100 dates.
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+type Formatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules;
+const formatters = new Map<string, Formatter>();
 
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, create: () => T): T {
+function cached<T extends Formatter>(key: string, create: () => T): T {
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) formatters.set(key, (formatter = create()));
   return formatter;
@@ -35,5 +36,5 @@ export function formatNumber(locale: Locale, value: number): string {
  * does ("0 responses"). Messages come in pairs, `…One` and the plural.
  */
 export function isSingular(locale: Locale, count: number): boolean {
-  return new Intl.PluralRules(INTL_LOCALE[locale]).select(count) === "one";
+  return cached(`plural:${locale}`, () => new Intl.PluralRules(INTL_LOCALE[locale])).select(count) === "one";
 }

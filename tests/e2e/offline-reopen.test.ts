@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createNote, createProject, createUser } from "../factories";
 import { launchBrowser, newContext } from "../support/browser";
@@ -19,6 +19,21 @@ afterAll(async () => {
   expect(server.stderr()).toBe("");
 });
 
+/** Logs in through the form on this device and lands on `path`. */
+async function logInOn(
+  device: { newPage: () => Promise<Page> },
+  user: { email: string; password: string },
+  path: string,
+) {
+  const page = await device.newPage();
+  await page.goto(`${server.url}/login?redirectTo=${encodeURIComponent(path)}`);
+  await page.getByLabel("Adresse électronique").fill(user.email);
+  await page.getByLabel("Mot de passe").fill(user.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL(`**${path}`);
+  return page;
+}
+
 test("reopen a note offline after a reload — on the first visit —, edit it, and sync when back online", async () => {
   const user = await createUser(server.db, { name: "Léa Terrain" });
   const project = await createProject(server.db, { members: [[user.id, "local_actor"]] });
@@ -27,12 +42,7 @@ test("reopen a note offline after a reload — on the first visit —, edit it, 
 
   const phone = await newContext(browser, { width: 375, height: 740 });
   // Chromium logs the failed network attempts while offline; those are the point of the test.
-  const page = await phone.newPage();
-  await page.goto(`${server.url}/login?redirectTo=${encodeURIComponent(path)}`);
-  await page.getByLabel("Adresse électronique").fill(user.email);
-  await page.getByLabel("Mot de passe").fill(user.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL(`**${path}`);
+  const page = await logInOn(phone, user, path);
   await page
     .getByRole("status")
     .filter({ hasText: /^synchronisé$/ })
@@ -79,12 +89,7 @@ test("a note reached from the list (a client-side navigation) also reopens offli
   const note = await createNote(server.db, { projectId: project.id, authorId: user.id });
   const list = `/projects/${project.id}/notes`;
   const phone = await newContext(browser, { width: 375, height: 740 });
-  const page = await phone.newPage();
-  await page.goto(`${server.url}/login?redirectTo=${encodeURIComponent(list)}`);
-  await page.getByLabel("Adresse électronique").fill(user.email);
-  await page.getByLabel("Mot de passe").fill(user.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL(`**${list}`);
+  const page = await logInOn(phone, user, list);
   await page.evaluate(() => navigator.serviceWorker.ready);
 
   await page.locator(`a[href$="/notes/${note.id}"]`).first().click();

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { localStoreName } from "~/editor/collab-session.client";
 import { createNote, createProject, createUser } from "../factories";
 import { launchBrowser, newContext } from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
@@ -34,6 +35,32 @@ async function logInOn(
   return page;
 }
 
+/**
+ * Waits until every IndexedDB write the page has started on this store is committed: a read
+ * transaction on the same store only starts once the write transactions created before it are
+ * finished, whichever connection created them.
+ */
+async function localCopyWritten(page: Page, storeName: string) {
+  await page.evaluate(
+    (name) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const transaction = db.transaction("updates", "readonly");
+          transaction.objectStore("updates").count();
+          transaction.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    storeName,
+  );
+}
+
 test("reopen a note offline after a reload — on the first visit —, edit it, and sync when back online", async () => {
   const user = await createUser(server.db, { name: "Léa Terrain" });
   const project = await createProject(server.db, { members: [[user.id, "local_actor"]] });
@@ -49,6 +76,13 @@ test("reopen a note offline after a reload — on the first visit —, edit it, 
     .waitFor();
   await page.getByRole("textbox", { name: "Texte de la note" }).click();
   await page.keyboard.type("Relevé au marché couvert");
+  await expect
+    .poll(() => server.db.note.findUnique({ where: { id: note.id }, select: { title: true } }), { timeout: 10_000 })
+    .toEqual({ title: "Relevé au marché couvert" });
+  // A reload aborts IndexedDB writes still in flight, as closing a tab would: the test waits
+  // for the local copy to be written before reloading, as a person would not reload within
+  // milliseconds of typing.
+  await localCopyWritten(page, localStoreName(user.id, `note:${note.id}`));
   // The very first visit: the worker did not see the page load, the page asks it to keep itself.
   await page.evaluate(() => navigator.serviceWorker.ready);
   await expect

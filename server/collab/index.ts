@@ -10,7 +10,7 @@ import type { DocumentStore } from "./persistence";
 import { writeProjection, type Editor } from "./projections/index";
 import { handleMessage } from "./protocol";
 import { revalidateClients } from "./revalidation";
-import { Room, type Client } from "./room";
+import { Room } from "./room";
 
 export type CollabServer = {
   rooms: Map<string, Room>;
@@ -117,6 +117,40 @@ export function attachCollaboration(
   // One copy of a session's identity however many sockets it opens (tabs, documents): the
   // strings read at each upgrade would otherwise stay alive once per socket.
   const sessions = new Map<string, { userId: string; sessionHash: string; sockets: number }>();
+  // Which room each open socket is in. The socket handlers below are created once and shared
+  // by every socket, reading this map, rather than three closures (and their scope) per socket.
+  const roomOf = new WeakMap<WebSocket, Room>();
+
+  function onMessage(this: WebSocket, data: RawData, isBinary: boolean) {
+    const room = roomOf.get(this);
+    const client = room?.clients.get(this);
+    if (!room || !client) return;
+    if (!isBinary) {
+      log(`${room.name.name}: text frame from ${client.userId}, closing`);
+      this.close(1003, "binary messages only");
+      return;
+    }
+    try {
+      handleMessage(room, client, toBytes(data));
+    } catch (error) {
+      // Only this socket pays for a bad message; everyone else carries on.
+      log(`${room.name.name}: invalid message from ${client.userId}, closing (${String(error)})`);
+      this.close(1007, "invalid message");
+    }
+  }
+
+  function onError(this: WebSocket, error: Error) {
+    log(`${roomOf.get(this)?.name.name ?? "collab"}: socket error (${error.message})`);
+  }
+
+  function onClose(this: WebSocket) {
+    const room = roomOf.get(this);
+    const client = room?.clients.get(this);
+    if (!room || !client) return;
+    room.leave(this);
+    const session = sessions.get(client.sessionHash);
+    if (session && --session.sockets === 0) sessions.delete(session.sessionHash);
+  }
 
   function connect(socket: WebSocket, room: Room, auth: Authorized) {
     clearTimeout(unloadTimers.get(room));
@@ -127,7 +161,11 @@ export function attachCollaboration(
       sessions.set(auth.sessionHash, session);
     }
     session.sockets++;
-    const client: Client = {
+    roomOf.set(socket, room);
+    socket.on("error", onError);
+    socket.on("message", onMessage);
+    socket.on("close", onClose);
+    room.join({
       socket,
       userId: session.userId,
       readOnly: auth.readOnly,
@@ -135,27 +173,7 @@ export function attachCollaboration(
       dropped: 0,
       sessionHash: session.sessionHash,
       sentStored: false,
-    };
-    socket.on("error", (error) => log(`${room.name.name}: socket error (${error.message})`));
-    socket.on("message", (data: RawData, isBinary: boolean) => {
-      if (!isBinary) {
-        log(`${room.name.name}: text frame from ${client.userId}, closing`);
-        socket.close(1003, "binary messages only");
-        return;
-      }
-      try {
-        handleMessage(room, client, toBytes(data));
-      } catch (error) {
-        // Only this socket pays for a bad message; everyone else carries on.
-        log(`${room.name.name}: invalid message from ${client.userId}, closing (${String(error)})`);
-        socket.close(1007, "invalid message");
-      }
     });
-    socket.on("close", () => {
-      room.leave(socket);
-      if (--session.sockets === 0) sessions.delete(session.sessionHash);
-    });
-    room.join(client);
   }
 
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {

@@ -5,7 +5,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { DocumentName } from "../../app/models/document-access.server";
 import type { CollabOptions } from "./options";
-import type { DocumentStore, StoredUpdate } from "./persistence";
+import type { DocumentStore, StoredDocument } from "./persistence";
 import type { Editor } from "./projections/index";
 
 export const MESSAGE_SYNC = 0;
@@ -54,7 +54,7 @@ export class Room {
   private lastStoredId = 0;
   private storedSinceCompaction = 0;
   /** What the store held when the room opened, until it is applied to `doc` (see join, ensureLoaded). */
-  private stored: { snapshot: Uint8Array | null; updates: StoredUpdate[] } | null = null;
+  private stored: Omit<StoredDocument, "lastId"> | null = null;
   /** The state the stored bytes gave, for clients that were sent those bytes directly (see join). */
   loadedStateVector: Uint8Array | null = null;
   /** Accepted updates not stored yet, in arrival order: written together at the end of the tick. */
@@ -80,8 +80,9 @@ export class Room {
 
   /** Reads the snapshot and the updates after it; they are applied to `doc` on first need. */
   load(): void {
-    this.stored = this.store.load(this.name.name);
-    this.lastStoredId = this.stored.updates.at(-1)?.id ?? 0;
+    const { lastId, ...stored } = this.store.load(this.name.name);
+    this.stored = stored;
+    this.lastStoredId = lastId;
     this.storedSinceCompaction = this.stored.updates.length;
     if (!this.stored.snapshot && this.stored.updates.length === 0) this.stored = null;
   }
@@ -155,7 +156,7 @@ export class Room {
    * The stored bytes as one sync step 2: the client counts itself synced on receiving it, so
    * it must hold everything. A compacted document is a single snapshot, sent as it is.
    */
-  private trySendStored(client: Client, stored: { snapshot: Uint8Array | null; updates: StoredUpdate[] }) {
+  private trySendStored(client: Client, stored: Omit<StoredDocument, "lastId">) {
     const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((u) => u.update)];
     let merged: Uint8Array;
     try {
@@ -200,10 +201,10 @@ export class Room {
     this.flushScheduled = false;
     if (this.queue.length === 0) return;
     const batch = this.queue.splice(0);
-    let ids: number[];
     try {
-      ids = this.store.appendMany(
+      this.store.appendMany(
         this.name.name,
+        this.lastStoredId,
         batch.map((entry) => entry.update),
       );
     } catch (error) {
@@ -214,7 +215,7 @@ export class Room {
       return;
     }
     this.retryDelay = this.options.retryWriteMs;
-    this.lastStoredId = ids.at(-1) ?? this.lastStoredId;
+    this.lastStoredId += batch.length;
     this.storedSinceCompaction += batch.length;
     this.ensureLoaded();
     for (const { update, client } of batch) {

@@ -56,7 +56,8 @@ export async function startServer({
     stderr: () => stderr,
     async stop() {
       await db.$disconnect();
-      if (child.exitCode === null) {
+      // A process killed by a signal (crash()) has no exit code, only a signal code.
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
         child.kill("SIGTERM");
         await exited;
@@ -65,14 +66,14 @@ export async function startServer({
     },
     async terminate() {
       await db.$disconnect();
-      if (child.exitCode !== null) return child.exitCode;
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
       child.kill("SIGTERM");
       return exited;
     },
     async crash() {
       await db.$disconnect();
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGKILL");
       await exited;

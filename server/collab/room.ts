@@ -74,7 +74,6 @@ export class Room {
     this.retryDelay = options.retryWriteMs;
     // The server's own awareness state is never set; only clients' states are relayed.
     this.awareness.setLocalState(null);
-    this.doc.on("update", (update: Uint8Array, origin: unknown) => this.broadcastUpdate(update, origin));
     this.awareness.on("update", (change: AwarenessChange, origin: unknown) => this.relayAwareness(change, origin));
   }
 
@@ -217,6 +216,10 @@ export class Room {
     this.retryDelay = this.options.retryWriteMs;
     this.lastStoredId += batch.length;
     this.storedSinceCompaction += batch.length;
+    // Relayed as received and stored (what others get is what is on disk) before the server's
+    // own copy is updated: that copy serves later joiners and projections, not the people
+    // already here, so applying it need not hold their keystrokes back.
+    for (const { update, client } of batch) this.relay(update, client);
     this.ensureLoaded();
     for (const { update, client } of batch) {
       try {
@@ -259,14 +262,13 @@ export class Room {
     socket.send(message);
   }
 
-  private broadcastUpdate(update: Uint8Array, origin: unknown): void {
-    if (origin === "store") return;
+  private relay(update: Uint8Array, sender: Client): void {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeUpdate(encoder, update);
     const message = encoding.toUint8Array(encoder);
     // The sender already has its own update.
-    for (const client of this.clients.values()) if (client !== origin) this.send(client, message);
+    for (const client of this.clients.values()) if (client !== sender) this.send(client, message);
   }
 
   private relayAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {

@@ -5,7 +5,8 @@
  * the targets of issue 3, then the notes list and search timings. A benchmark, not a test: it
  * exits 0 after printing (a MISS is a finding), 1 only if a phase crashed.
  *
- * BENCH_CPU_PROF=ours (or stock, both) writes V8 CPU profiles to tests/.tmp/bench-profiles.
+ * BENCH_CPU_PROF=ours (or stock, both) writes V8 CPU profiles to tests/.tmp/bench-profiles;
+ * BENCH_ONLY=fan-out,cold runs only those phases.
  */
 import crypto from "node:crypto";
 import os from "node:os";
@@ -43,10 +44,10 @@ import { typeLongNote } from "./typing";
 const DOCUMENTS = 1000;
 const FAN_OUT = [2, 10, 50];
 const LATENCY_REPEATS = 4;
-const LATENCY_UPDATES = 125;
+const LATENCY_UPDATES = 250;
 const CPU_CLIENTS = [10, 2];
 const CPU_REPEATS = 3;
-const LOAD_RUNS = 5;
+const LOAD_RUNS = 11;
 const LIST_NOTES = 1000;
 const TIME_LIMIT_MS = 9 * 60_000;
 
@@ -65,8 +66,12 @@ const rows: Row[] = [];
 const notes: string[] = [];
 let crashed = false;
 
+// BENCH_ONLY=fan-out,cold runs only the phases whose names start with one of these (while tuning).
+const only = process.env.BENCH_ONLY?.split(",").filter(Boolean) ?? [];
+
 /** Runs one phase; a failure becomes ERROR rows and a note, and the bench goes on with the next phase. */
 async function phase(name: string, errorRows: string[], body: () => Promise<void>): Promise<void> {
+  if (only.length > 0 && !only.some((prefix) => name.startsWith(prefix))) return;
   log(`— ${name}`);
   try {
     await body();
@@ -208,13 +213,14 @@ async function main() {
         `fan-out latency, ${clients} clients in one document`,
         [`Fan-out latency, ${clients} clients`],
         async () => {
-          // Short runs, alternating the servers, pooled: a hiccup of the machine lands on both alike.
+          // Both servers at once, taking turns update by update, over a few fresh documents, pooled.
           const pooled: Record<"stock" | "ours", number[]> = { stock: [], ours: [] };
           for (let rep = 0; rep < LATENCY_REPEATS; rep++) {
+            const results = await fanOutLatency(targets, `latency-${clients}-${rep}`, clients, {
+              updates: LATENCY_UPDATES,
+            });
             for (const kind of both) {
-              const r = await fanOutLatency(targets[kind], `latency-${clients}-${rep}`, clients, {
-                updates: LATENCY_UPDATES,
-              });
+              const r = results[kind];
               pooled[kind].push(...r.samples);
               if (r.lost > 0 || !r.converged) {
                 notes.push(

@@ -134,40 +134,65 @@ export async function memoryPerDocument(target: Target, documents: number, log: 
 export type LatencyResult = { samples: number[]; lost: number; converged: boolean };
 
 /**
- * One writer types `updates` small insertions, `intervalMs` apart, into a document that
- * `clients - 1` readers also have open; each reader notes when each update reaches it.
- * Latency = arrival at a reader - the moment just before the writer's insert, same clock.
+ * On each target, one writer types `updates` small insertions, `intervalMs` apart, into a
+ * document that `clients - 1` readers also have open; each reader notes when each update
+ * reaches it. Latency = arrival at a reader - the moment just before the writer's insert, same
+ * clock. The targets take turns update by update (each still gets one every `intervalMs`), so
+ * a hiccup of this machine or of this process lands on every server alike instead of on
+ * whichever happened to be measured at that second.
  */
-export async function fanOutLatency(
-  target: Target,
+export async function fanOutLatency<K extends string>(
+  targets: Record<K, Target>,
   key: string,
   clients: number,
   { updates = 200, warmup = 20, intervalMs = 10 } = {},
-): Promise<LatencyResult> {
-  return withDocument(target, key, clients, async (writer, readers) => {
-    const text = paragraphText(writer.doc);
-    const sentAt: number[] = [];
-    const samples: number[] = [];
-    const received = readers.map(() => 0);
-    readers.forEach((reader, index) => {
-      reader.tap = (update, at) => {
-        const seq = sequenceOf(update);
-        if (seq === null) return;
-        received[index]!++;
-        if (seq >= warmup) samples.push(at - sentAt[seq]!);
-      };
-    });
-    const total = warmup + updates;
-    for (let seq = 0; seq < total; seq++) {
-      sentAt[seq] = performance.now();
-      text.insert(text.length, `{${seq}} `);
-      await sleep(intervalMs);
+): Promise<Record<K, LatencyResult>> {
+  const kinds = Object.keys(targets) as K[];
+  const opened: { kind: K; writer: BenchClient; readers: BenchClient[] }[] = [];
+  try {
+    for (const kind of kinds) {
+      const [writer, ...readers] = await openSynced(targets[kind], key, clients);
+      opened.push({ kind, writer: writer!, readers });
+      paragraphText(writer!.doc);
+      await until(() => readers.every((r) => r.doc.getXmlFragment("default").length === 1), 10_000, "paragraph");
     }
-    // A missing delivery is reported, not fatal.
-    await until(() => received.every((n) => n >= total), 15_000, "every update at every reader").catch(() => {});
-    const lost = received.reduce((sum, n) => sum + (total - n), 0);
-    return { samples, lost, converged: converged(writer, readers) };
-  });
+    const total = warmup + updates;
+    const runs = opened.map(({ kind, writer, readers }) => {
+      const sentAt: number[] = [];
+      const samples: number[] = [];
+      const received = readers.map(() => 0);
+      readers.forEach((reader, index) => {
+        reader.tap = (update, at) => {
+          const seq = sequenceOf(update);
+          if (seq === null) return;
+          received[index]!++;
+          if (seq >= warmup) samples.push(at - sentAt[seq]!);
+        };
+      });
+      return { kind, writer, readers, text: paragraphText(writer.doc), sentAt, samples, received };
+    });
+    const turn = intervalMs / runs.length;
+    for (let seq = 0; seq < total; seq++) {
+      for (const run of runs) {
+        run.sentAt[seq] = performance.now();
+        run.text.insert(run.text.length, `{${seq}} `);
+        await sleep(turn);
+      }
+    }
+    const results = {} as Record<K, LatencyResult>;
+    for (const run of runs) {
+      // A missing delivery is reported, not fatal.
+      await until(() => run.received.every((n) => n >= total), 15_000, "every update at every reader").catch(() => {});
+      results[run.kind] = {
+        samples: run.samples,
+        lost: run.received.reduce((sum, n) => sum + (total - n), 0),
+        converged: converged(run.writer, run.readers),
+      };
+    }
+    return results;
+  } finally {
+    for (const { writer, readers } of opened) for (const c of [writer, ...readers]) c.destroy();
+  }
 }
 
 export type CpuResult = { microsPerDelivery: number; cpuMicros: number; deliveries: number; converged: boolean };

@@ -56,7 +56,10 @@ export function attachCollaboration(
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   const rooms = new Map<string, Room>();
   const unloadTimers = new Map<Room, NodeJS.Timeout>();
-  const projections = new Map<Room, { timer: NodeJS.Timeout | null; editor: Editor | null }>();
+  const projections = new Map<
+    Room,
+    { timer: NodeJS.Timeout | null; editor: Editor | null; firstChangeAt: number; lastChangeAt: number }
+  >();
   const connectionLimiter = new RateLimiterMemory({ points: options.connectionsPerMinute, duration: 60 });
 
   const flushProjection = async (room: Room) => {
@@ -71,17 +74,35 @@ export function attachCollaboration(
     }
   };
 
+  // A projection is written once the document has been quiet for projectionDelayMs, or after
+  // projectionMaxWaitMs of continuous typing: lists stay fresh within seconds, and a
+  // projection (a walk of the document and a write) does not land in the middle of every
+  // second of someone's typing, holding back everyone's keystrokes.
+  const projectWhenQuiet = (room: Room) => {
+    const state = projections.get(room);
+    if (!state) return;
+    const now = Date.now();
+    const quietFor = now - state.lastChangeAt;
+    if (quietFor < options.projectionDelayMs && now - state.firstChangeAt < options.projectionMaxWaitMs) {
+      state.timer = setTimeout(() => projectWhenQuiet(room), options.projectionDelayMs - quietFor);
+      return;
+    }
+    void flushProjection(room);
+  };
+
   const hooks = {
     log,
     changed(room: Room, editor: Editor) {
-      // At most one projection per delay while people type, not a timer reset per keystroke.
+      const now = Date.now();
       const state = projections.get(room);
       if (state) {
+        // No timer reset per keystroke: the timer checks the quiet time when it fires.
         state.editor = editor;
+        state.lastChangeAt = now;
         return;
       }
-      const timer = setTimeout(() => void flushProjection(room), options.projectionDelayMs);
-      projections.set(room, { timer, editor });
+      const timer = setTimeout(() => projectWhenQuiet(room), options.projectionDelayMs);
+      projections.set(room, { timer, editor, firstChangeAt: now, lastChangeAt: now });
     },
     emptied(room: Room) {
       clearTimeout(unloadTimers.get(room));

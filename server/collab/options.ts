@@ -19,6 +19,8 @@ export type CollabOptions = {
   revalidateEveryMs: number;
   /** Quiet time before a document's SQL projection (title, excerpt…) is refreshed. [COLLAB_PROJECTION_DELAY_MS] 1 s */
   projectionDelayMs: number;
+  /** Longest a projection waits for quiet while people keep typing. [COLLAB_PROJECTION_MAX_WAIT_MS] 10 s */
+  projectionMaxWaitMs: number;
   /** First retry delay after a failed write; doubles up to 5 s. [COLLAB_RETRY_WRITE_MS] 100 ms */
   retryWriteMs: number;
 };
@@ -35,6 +37,7 @@ const schema = z.object({
   unloadAfterMs: z.coerce.number().int().min(0).default(10_000),
   revalidateEveryMs: z.coerce.number().int().min(100).default(2_000),
   projectionDelayMs: z.coerce.number().int().min(0).default(1_000),
+  projectionMaxWaitMs: z.coerce.number().int().min(0).default(10_000),
   retryWriteMs: z.coerce.number().int().min(10).default(100),
 });
 
@@ -46,6 +49,7 @@ const ENV_NAMES: Record<keyof CollabOptions, string> = {
   unloadAfterMs: "COLLAB_UNLOAD_AFTER_MS",
   revalidateEveryMs: "COLLAB_REVALIDATE_EVERY_MS",
   projectionDelayMs: "COLLAB_PROJECTION_DELAY_MS",
+  projectionMaxWaitMs: "COLLAB_PROJECTION_MAX_WAIT_MS",
   retryWriteMs: "COLLAB_RETRY_WRITE_MS",
 };
 

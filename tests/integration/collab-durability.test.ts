@@ -132,6 +132,26 @@ test("after a full compaction, the next edit is numbered after the snapshot and 
   expect(plainText(c.doc)).toBe("mot0 mot1 mot2 mot3 mot4 mot5 mot6 après");
 });
 
+test("a note typed without a pause is projected every max-wait, and once more when it goes quiet", async () => {
+  const server = await setup({ COLLAB_PROJECTION_DELAY_MS: "400", COLLAB_PROJECTION_MAX_WAIT_MS: "1000" });
+  const { docName, cookie } = await writerOn(server);
+  const noteId = docName.slice("note:".length);
+  const title = async () =>
+    (await server.db.note.findUniqueOrThrow({ where: { id: noteId }, select: { title: true } })).title;
+  const a = open(server, docName, cookie);
+  await synced(a.provider);
+  // A word every 100 ms for 2.5 s: never the 400 ms of quiet a projection waits for.
+  const seenWhileTyping: string[] = [];
+  for (let i = 0; i < 25; i++) {
+    a.text.insert(a.text.length, `m${i} `);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    seenWhileTyping.push(await title());
+  }
+  expect(seenWhileTyping.at(-1)).not.toBe("");
+  expect(seenWhileTyping.at(-1)).not.toBe(plainText(a.doc).trim());
+  await expect.poll(title, { timeout: 3000 }).toBe(plainText(a.doc).trim());
+});
+
 test("a document takes a bounded number of clients, and an address a bounded number of connections", async () => {
   const server = await setup({ COLLAB_MAX_CLIENTS_PER_DOCUMENT: "2", COLLAB_CONNECTIONS_PER_MINUTE: "6" });
   const { docName, cookie } = await writerOn(server);

@@ -147,9 +147,10 @@ test("a note typed without a pause is projected every max-wait, and once more wh
     await new Promise((resolve) => setTimeout(resolve, 100));
     seenWhileTyping.push(await title());
   }
-  expect(seenWhileTyping.at(-1)).not.toBe("");
-  expect(seenWhileTyping.at(-1)).not.toBe(plainText(a.doc).trim());
-  await expect.poll(title, { timeout: 3000 }).toBe(plainText(a.doc).trim());
+  const finalText = plainText(a.doc).trim();
+  // Projected while the typing went on: a title that is neither empty nor the final text.
+  expect(seenWhileTyping.filter((seen) => seen !== "" && seen !== finalText)).not.toEqual([]);
+  await expect.poll(title, { timeout: 3000 }).toBe(finalText);
 });
 
 test("a document takes a bounded number of clients, and an address a bounded number of connections", async () => {

@@ -87,6 +87,17 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   appendMany(docName: string, afterId: number, updates: Uint8Array[]): void {
+    // One update (one person typing) is one statement, atomic on its own: no BEGIN and COMMIT
+    // around it, about 15 µs less per keystroke after a pause (decision 010).
+    if (updates.length === 1) {
+      const update = updates[0]!;
+      this.statements.append.run(
+        docName,
+        afterId + 1,
+        Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+      );
+      return;
+    }
     this.appendInOneTransaction(docName, afterId, updates);
   }
 

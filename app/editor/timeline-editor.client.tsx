@@ -11,11 +11,11 @@ import {
   writeEvent,
   type TimelineEvent,
 } from "~/models/timeline-document";
-import { openCollabSession, type CollabSession } from "./collab-session.client";
+import type { CollabSession } from "./collab-session.client";
 import { CollabStatus, type NoticeTexts } from "./collab-status.client";
 import { useConnectionStatus } from "./use-connection-status.client";
+import { useCollabSession } from "./use-collab-session.client";
 import { joinsAndLeaves, usePresence } from "./use-presence.client";
-import { colourForUser } from "./user-colour";
 
 export type TimelineEditorProps = {
   projectId: string;
@@ -36,23 +36,7 @@ export type TimelineEditorProps = {
  * like a note (openCollabSession: y-websocket + IndexedDB). Browser only.
  */
 export function TimelineEditor(props: TimelineEditorProps) {
-  const [session, setSession] = useState<CollabSession | null>(null);
-  const { projectId, user } = props;
-  useEffect(() => {
-    // openCollabSession connects by itself (installJitteredReconnect); the caret extension that
-    // announces a note editor's user has no equivalent here, so the presence state is set directly.
-    const opened = openCollabSession({ docName: `timeline:${projectId}`, userId: user.id });
-    opened.provider.awareness.setLocalStateField("user", {
-      id: user.id,
-      name: user.name,
-      color: colourForUser(user.id),
-    });
-    setSession(opened);
-    return () => {
-      setSession(null);
-      opened.destroy();
-    };
-  }, [projectId, user.id, user.name]);
+  const session = useCollabSession(`timeline:${props.projectId}`, props.user);
   if (!session) return null;
   return <LiveTimeline {...props} session={session} />;
 }

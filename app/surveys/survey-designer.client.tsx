@@ -1,11 +1,11 @@
 import { useEffect, useId, useState } from "react";
 import type * as Y from "yjs";
 import { SurveyPreview } from "~/components/survey-preview";
-import { openCollabSession, type CollabSession } from "~/editor/collab-session.client";
+import type { CollabSession } from "~/editor/collab-session.client";
 import { CollabStatus, type NoticeTexts } from "~/editor/collab-status.client";
 import { useConnectionStatus } from "~/editor/use-connection-status.client";
+import { useCollabSession } from "~/editor/use-collab-session.client";
 import { joinsAndLeaves, usePresence } from "~/editor/use-presence.client";
-import { colourForUser } from "~/editor/user-colour";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { SURVEY_LIMITS } from "~/models/survey-definition";
 import { AddQuestion, addTypeId, moveButtonId, SectionEditor } from "./section-editor.client";
@@ -50,21 +50,7 @@ const SURVEY_NOTICES: NoticeTexts = {
 
 function DesignerSession({ docName, user, readOnly, onTitle }: SurveyDesignerProps) {
   const t = useT();
-  const [session, setSession] = useState<CollabSession | null>(null);
-  useEffect(() => {
-    const opened = openCollabSession({ docName, userId: user.id });
-    // Who is here, for the others' presence lists (the note editor's caret extension does this there).
-    opened.provider.awareness.setLocalStateField("user", {
-      id: user.id,
-      name: user.name,
-      color: colourForUser(user.id),
-    });
-    setSession(opened);
-    return () => {
-      setSession(null);
-      opened.destroy();
-    };
-  }, [docName, user.id, user.name]);
+  const session = useCollabSession(docName, user);
   if (!session) return <p className="muted">{t("surveys.designer.loading")}</p>;
   return <LiveDesigner session={session} readOnly={readOnly} onTitle={onTitle} />;
 }

@@ -79,6 +79,8 @@ export type BenchClient = {
    */
   tap: ((update: Uint8Array, at: number) => void) | null;
   flush: () => void;
+  /** Changes this client made itself and so sent to the server: a reader must make none. */
+  localEdits: number;
   synced: () => Promise<void>;
   destroy: () => void;
 };
@@ -94,10 +96,17 @@ export function openClient(target: Target, key: string, { onRawMessage }: { onRa
     doc,
     provider,
     tap: null,
+    localEdits: 0,
     flush() {
-      Y.transact(doc, () => {
-        for (const update of pending.splice(0)) Y.applyUpdate(doc, update, provider);
-      });
+      // The transaction's origin must be the provider: nested applyUpdate calls share the outer
+      // transaction, and with no origin the provider would send the whole text back as a new edit.
+      Y.transact(
+        doc,
+        () => {
+          for (const update of pending.splice(0)) Y.applyUpdate(doc, update, provider);
+        },
+        provider,
+      );
     },
     // The provider's own "sync" event, not polling: the cold-load phase times this moment.
     synced: () =>
@@ -118,6 +127,10 @@ export function openClient(target: Target, key: string, { onRawMessage }: { onRa
       doc.destroy();
     },
   };
+  // The provider sends every update whose origin is not itself; count them.
+  doc.on("update", (_update: Uint8Array, origin: unknown) => {
+    if (origin !== provider) client.localEdits++;
+  });
   const handleSync = provider.messageHandlers[messageSync]!;
   provider.messageHandlers[messageSync] = (encoder, decoder, provider_, emitSynced, messageType) => {
     if (client.tap) {

@@ -131,7 +131,13 @@ export async function memoryPerDocument(target: Target, documents: number, log: 
   }
 }
 
-export type LatencyResult = { samples: number[]; lost: number; converged: boolean };
+export type LatencyResult = {
+  samples: number[];
+  lost: number;
+  converged: boolean;
+  /** Updates the readers sent: any would be stored and relayed by one server and not the other. */
+  readerEdits: number;
+};
 
 /**
  * On each target, one writer types `updates` small insertions, `intervalMs` apart, into a
@@ -187,6 +193,7 @@ export async function fanOutLatency<K extends string>(
         samples: run.samples,
         lost: run.received.reduce((sum, n) => sum + (total - n), 0),
         converged: converged(run.writer, run.readers),
+        readerEdits: run.readers.reduce((sum, reader) => sum + reader.localEdits, 0),
       };
     }
     return results;

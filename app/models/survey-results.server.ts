@@ -121,6 +121,21 @@ export async function surveyResults({
   };
 }
 
+/**
+ * Every commune the survey's answers came from, whatever the filters: the commune filter offers
+ * these, so that choosing one commune does not hide the others from the list. Read from the
+ * (surveyId, communeCode) index, without touching the answers.
+ */
+export async function surveyCommunes(surveyId: string): Promise<{ code: string; name: string }[]> {
+  const rows = await prisma.$queryRawUnsafe<{ c: string }[]>(
+    "SELECT DISTINCT communeCode AS c FROM SurveyResponse WHERE surveyId = ? AND communeCode IS NOT NULL",
+    surveyId,
+  );
+  return rows
+    .map((row) => ({ code: row.c, name: findTerritory("commune", row.c)?.name ?? row.c }))
+    .sort((a, b) => a.name.localeCompare(b.name, "fr") || a.code.localeCompare(b.code));
+}
+
 const percent = (count: number, of: number) => (of ? Math.round((count / of) * 1000) / 10 : 0);
 
 function summarise(

@@ -11,6 +11,7 @@ import { lineUpQuestions } from "~/models/survey-questions";
 import { getProjectSurvey } from "~/models/survey-responses.server";
 import {
   listTextAnswers,
+  surveyCommunes,
   surveyResults,
   type QuestionResult,
   type ResultsFilter,
@@ -65,7 +66,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? [{ key: otherKey(q.id), label: t("surveyAnswers.results.otherTexts", { label: q.label }) }]
         : [],
   );
-  const results = await surveyResults({ surveyId: survey.id, questions, filter: filters });
+  const [results, communes] = await Promise.all([
+    surveyResults({ surveyId: survey.id, questions, filter: filters }),
+    surveyCommunes(survey.id),
+  ]);
   // The asked question, else the first one somebody answered.
   const answered = new Set(results.questions.filter((r) => r.answered > 0).map((r) => r.question.id));
   const textKey =
@@ -86,6 +90,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: survey.title || survey.versions.at(-1)?.definition.title || "",
     filters,
     results,
+    communes,
     textKeys,
     textKey,
     texts,
@@ -97,7 +102,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function SurveyResults() {
   const t = useT();
   const locale = useLocale();
-  const { title, filters, results, textKeys, textKey, texts, exportBase, search } = useLoaderData<typeof loader>();
+  const { title, filters, results, communes, textKeys, textKey, texts, exportBase, search } =
+    useLoaderData<typeof loader>();
   const query = new URLSearchParams();
   if (filters.from) query.set("from", filters.from);
   if (filters.to) query.set("to", filters.to);
@@ -149,13 +155,11 @@ export default function SurveyResults() {
           <label htmlFor="commune">{t("surveyAnswers.results.commune")}</label>
           <select id="commune" name="commune" defaultValue={filters.commune ?? ""}>
             <option value="">{t("surveyAnswers.results.allCommunes")}</option>
-            {results.perCommune
-              .filter((c) => c.code)
-              .map((c) => (
-                <option key={c.code} value={c.code!}>
-                  {c.name} ({c.code})
-                </option>
-              ))}
+            {communes.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name} ({c.code})
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit" className="button primary">

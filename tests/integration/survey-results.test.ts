@@ -93,7 +93,11 @@ describe("results", () => {
 
   test("filters by commune and date range; free texts searched", async () => {
     const { client, base } = await knownDataSet("council_reviewer");
-    expect(await read(await client.get(`${base}/results?commune=38185`))).toContain("1 réponse");
+    const oneCommune = await read(await client.get(`${base}/results?commune=38185`));
+    expect(oneCommune).toContain("1 réponse");
+    // The other communes stay on offer, so that one can move from commune to commune.
+    expect(oneCommune).toMatch(/<option value="38185" selected="">Grenoble \(38185\)<\/option>/);
+    expect(oneCommune).toContain('<option value="26113">Die (26113)</option>');
     expect(await read(await client.get(`${base}/results?from=2026-03-02`))).toContain("2 réponses");
     expect(await read(await client.get(`${base}/results?from=2026-03-01&to=2026-03-01`))).toContain("1 réponse");
     const searched = await read(await client.get(`${base}/results?texte=q-story&q=pomm`));

@@ -9,7 +9,9 @@ function applyLink(editor: Editor, href: string) {
   if (editor.isActive("link")) {
     chain.extendMarkRange("link").setLink({ href }).run();
   } else if (editor.state.selection.empty) {
-    chain.insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href } }] }).run();
+    // The address as people write it: "nom@exemple.fr", not "mailto:nom@exemple.fr".
+    const text = href.replace(/^mailto:/i, "");
+    chain.insertContent({ type: "text", text, marks: [{ type: "link", attrs: { href } }] }).run();
   } else {
     chain.setLink({ href }).run();
   }

@@ -1,6 +1,7 @@
 import { getSchema } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import type { Mark, Node as PMNode, DOMOutputSpec } from "@tiptap/pm/model";
+import { EditorState, TextSelection } from "@tiptap/pm/state";
 import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { describe, expect, test } from "vitest";
 import * as Y from "yjs";
@@ -64,6 +65,19 @@ describe("SafeLink rendering of marks received through Yjs", () => {
       }),
     );
     expect(attributes).toEqual({ href: "https://exemple.fr/a", target: "_blank", rel: LINK_REL, title: "Mairie" });
+  });
+
+  test("text typed right after a link is not part of it", () => {
+    const doc = docWithLink({ href: "https://exemple.fr/page" });
+    const end = doc.content.size - 1; // inside the paragraph, just after "cliquez ici"
+    const state = EditorState.create({ doc, selection: TextSelection.create(doc, end) });
+    const after = state.apply(state.tr.insertText(" suite"));
+    const linked: string[] = [];
+    after.doc.descendants((node) => {
+      if (node.isText && node.marks.some((mark) => mark.type.name === "link")) linked.push(node.text!);
+    });
+    expect(linked).toEqual(["cliquez ici"]);
+    expect(after.doc.textContent).toBe("cliquez ici suite");
   });
 
   test("the extension's own checks refuse anything but http(s) and mailto", () => {

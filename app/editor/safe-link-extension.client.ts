@@ -16,11 +16,18 @@ export const LINK_REL = "noopener noreferrer nofollow";
  *   renders `target`/`rel`/`class` exactly as another client set them. This renderHTML emits an
  *   href only when `safeHref` accepts it (a plain `<a>` without href is neither focusable nor
  *   clickable) and always sets its own `target` and `rel`.
+ * - Not inclusive: text typed right after a link is plain text. Tiptap makes the mark
+ *   inclusive when autolink is on; people then found the rest of their sentence inside the
+ *   link. Autolinking does not need it: it marks a typed address when the word ends.
  * - openOnClick is off: the plugin would call `window.open(href, "_blank")`, which, unlike a
  *   rel="noopener" anchor, hands the new page `window.opener`. Readers (not editable) follow
  *   links as ordinary anchors.
  */
 export const SafeLink = Link.extend({
+  inclusive() {
+    return false;
+  },
+
   addAttributes() {
     return {
       ...this.parent?.(),

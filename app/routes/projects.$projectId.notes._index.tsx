@@ -78,18 +78,26 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => projectPageTit
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "content.read");
   const projectId = access.projectId;
-  const { filters, values, errors, filtered } = parseFilters(new URL(request.url), t);
+  const url = new URL(request.url);
+  const { filters, values, errors, filtered } = parseFilters(url, t);
   const [{ total, notes }, authors, tags, cycles] = await Promise.all([
     listNotes({ projectId, filters }),
     listNoteAuthors({ projectId }),
     listTags({ projectId }),
     listCycles({ projectId }),
   ]);
+  const pages = Math.max(1, Math.ceil(total / LIMITS.notesPerPage));
+  if (filters.page > pages) {
+    // A page past the end (an old link, notes deleted since): the last page, not an empty list.
+    if (pages === 1) url.searchParams.delete("page");
+    else url.searchParams.set("page", String(pages));
+    throw redirect(`${url.pathname}${url.searchParams.size ? `?${url.searchParams}` : ""}`);
+  }
   return json({
     notes,
     total,
     page: filters.page,
-    pages: Math.max(1, Math.ceil(total / LIMITS.notesPerPage)),
+    pages,
     filtered,
     values,
     errors,

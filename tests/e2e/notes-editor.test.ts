@@ -285,6 +285,8 @@ describe("collaborative field notes in the browser", () => {
 
   test("offline edits stay on the device, then merge both ways when the network returns", async () => {
     const { path } = await newNote();
+    // A codebook tag with no place to break a line: it must wrap rather than widen the page.
+    await server.db.tag.create({ data: { projectId, label: `circuitcourt${"x".repeat(36)}` } });
     const a = await openNote(alice, path, { width: 375 });
     const b = await openNote(bruno, path);
     await typeAtEnd(a.page, "Avant la coupure.");
@@ -318,7 +320,7 @@ describe("collaborative field notes in the browser", () => {
     await statusOf(reopened, STATUS.synced).waitFor();
     await expect.poll(() => textOf(b.page)).toContain("Noté puis onglet fermé.");
 
-    // Nothing in the editor makes a 375 px phone scroll sideways.
+    // Nothing in the editor or the note's information makes a 375 px phone scroll sideways.
     const overflow = await reopened.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });

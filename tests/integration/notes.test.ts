@@ -410,5 +410,11 @@ describe("searching and filtering the list", () => {
     expect(second).toContain(">Note numéro 5<");
     expect(second).toContain("Page 2 sur 2");
     expect(second).toContain("Page précédente");
+    // Past the end: sent to the last page, with the other filters kept.
+    const past = await client.get(`${notes}?sort=updated&page=9`);
+    expect(past.status).toBe(302);
+    expect(past.headers.get("location")).toBe(`${notes}?sort=updated&page=2`);
+    const none = await client.get(`${notes}?q=introuvable&page=3`);
+    expect(none.headers.get("location")).toBe(`${notes}?q=introuvable`);
   });
 });

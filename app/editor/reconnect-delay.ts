@@ -35,11 +35,13 @@ export function reconnectDelay(attempt: number, options: BackoffOptions = {}): n
 }
 
 /**
- * Websocket close codes the collaboration server uses (server/collab/): 4403 means access was
- * revoked, so retrying cannot help and only hammers the server. Everything else is transient:
- * 4429 "document full, retry later", 4409 "your rights changed, reconnect to get the new ones",
- * 1009 "message too big", 1008/1003/1007 "bad message",
- * 1006 for a refused upgrade (the browser hides the HTTP status), network loss.
+ * Websocket close codes the collaboration server uses (server/collab/). Two are final, as
+ * retrying cannot help and only hammers the server: 4403, access was revoked; and 1009, a
+ * message was too big — on reconnecting, the client would send the same unsynced change again
+ * (it is the sync answer to every new connection), be closed again, and loop. Everything else
+ * is transient: 4429 "document full, retry later", 4409 "your rights changed, reconnect to get
+ * the new ones", 1008/1003/1007 "bad message", 1006 for a refused upgrade (the browser hides
+ * the HTTP status), network loss.
  */
 export const CLOSE_ACCESS_REVOKED = 4403;
 export const CLOSE_DOCUMENT_FULL = 4429;
@@ -47,5 +49,5 @@ export const CLOSE_RIGHTS_CHANGED = 4409;
 export const CLOSE_MESSAGE_TOO_BIG = 1009;
 
 export function shouldRetryAfterClose(code: number): boolean {
-  return code !== CLOSE_ACCESS_REVOKED;
+  return code !== CLOSE_ACCESS_REVOKED && code !== CLOSE_MESSAGE_TOO_BIG;
 }

@@ -83,6 +83,14 @@ describe("installJitteredReconnect on a real WebsocketProvider", () => {
     expect(harness.provider.shouldConnect).toBe(false);
   });
 
+  test("close code 1009 (a change too big) stops reconnecting instead of sending it again and again", async () => {
+    const harness = await start({ closeCode: 1009, random: () => 0, baseMs: 50 });
+    const closed = new Promise<number>((resolve) => harness.provider.once("closed", (event) => resolve(event.code)));
+    expect(await closed).toBe(1009);
+    await sleep(400);
+    expect(harness.attempts).toHaveLength(1);
+  });
+
   test("waits for the network: offline closes and stops, online reconnects", async () => {
     const target = new EventTarget();
     let online = true;

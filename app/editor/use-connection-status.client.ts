@@ -19,7 +19,7 @@ export type ConnectionState = "pending" | "offline" | "connected" | "synced";
 export type ConnectionNotice = "revoked" | "rightsChanged" | "full" | "tooBig" | null;
 
 /** Notices that last until the page is reloaded; the others clear once synced again. */
-const LASTING: ConnectionNotice[] = ["revoked", "rightsChanged"];
+const LASTING: ConnectionNotice[] = ["revoked", "rightsChanged", "tooBig"];
 
 /**
  * Close codes from server/collab/ worth a word. After 4409 the page's role (from its loader)
@@ -57,6 +57,7 @@ export function useConnectionStatus(provider: WebsocketProvider): { state: Conne
     };
     const onClosed = (event: { code: number }) => {
       if (event.code === CLOSE_ACCESS_REVOKED) setNotice("revoked");
+      if (event.code === CLOSE_MESSAGE_TOO_BIG) setNotice("tooBig");
     };
     const grace = setTimeout(() => {
       failed = true;

@@ -12,7 +12,8 @@ export const editorEn: Record<keyof typeof editorFr, string> = {
     "Your access to this note was removed: nothing is sent any more. Reload the page or contact the project's coordinator.",
   "editor.notice.rightsChanged": "Your role in this project changed. Reload the page to carry on with your new rights.",
   "editor.notice.full": "Too many people have this note open at once. Trying to connect again in a moment.",
-  "editor.notice.tooBig": "A change is too large for the server. It stays on this device; shorten the pasted text.",
+  "editor.notice.tooBig":
+    "A change is too large for the server: nothing more is sent from this page, but everything stays on this device. Delete the overly long pasted text, then reload the page.",
   "editor.toolbar": "Formatting",
   "editor.bold": "Bold",
   "editor.italic": "Italic",

@@ -13,7 +13,7 @@ export const editorFr = {
   "editor.notice.full":
     "Trop de personnes ont ouvert cette note en même temps. Nouvel essai de connexion dans un instant.",
   "editor.notice.tooBig":
-    "Une modification est trop volumineuse pour le serveur. Elle reste sur cet appareil ; raccourcissez le texte collé.",
+    "Une modification est trop volumineuse pour le serveur : plus rien n'est envoyé depuis cette page, mais tout reste sur cet appareil. Supprimez le texte collé trop long, puis rechargez la page.",
   "editor.toolbar": "Mise en forme",
   "editor.bold": "Gras",
   "editor.italic": "Italique",

@@ -70,7 +70,8 @@ export const surveysEn: Record<keyof typeof surveysFr, string> = {
   "surveys.notice.revoked":
     "Your access to this survey was removed: nothing more is sent. Reload the page or contact the project's coordination.",
   "surveys.notice.full": "Too many people have this survey open at once. Trying to connect again in a moment.",
-  "surveys.notice.tooBig": "A change is too large for the server. It stays on this device; shorten the pasted text.",
+  "surveys.notice.tooBig":
+    "A change is too large for the server: nothing more is sent from this page, but everything stays on this device. Delete the overly long pasted text, then reload the page.",
   "surveys.field.title": "Survey title",
   "surveys.field.intro": "Introduction",
   "surveys.field.introHint":

@@ -74,7 +74,7 @@ export const surveysFr = {
   "surveys.notice.full":
     "Trop de personnes ont ouvert cette enquête en même temps. Nouvel essai de connexion dans un instant.",
   "surveys.notice.tooBig":
-    "Une modification est trop volumineuse pour le serveur. Elle reste sur cet appareil ; raccourcissez le texte collé.",
+    "Une modification est trop volumineuse pour le serveur : plus rien n'est envoyé depuis cette page, mais tout reste sur cet appareil. Supprimez le texte collé trop long, puis rechargez la page.",
   "surveys.field.title": "Titre de l'enquête",
   "surveys.field.intro": "Introduction",
   "surveys.field.introHint":

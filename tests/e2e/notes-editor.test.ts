@@ -353,6 +353,37 @@ describe("collaborative field notes in the browser", () => {
     a.problems.splice(0, a.problems.length, ...a.problems.filter((problem) => !refused(problem)));
   });
 
+  test("a paste too big for the server: told once, no reconnect loop; deleted and reloaded, the note syncs again", async () => {
+    const { path } = await newNote();
+    const a = await openNote(alice, path);
+    const b = await openNote(bruno, path);
+    const sockets: string[] = [];
+    a.page.on("websocket", (socket) => sockets.push(socket.url()));
+    // 1.2 MB of text, over the server's 1 MiB message limit, pasted as a browser would.
+    await editorOf(a.page).click();
+    await editorOf(a.page).evaluate((element) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", "Relevé très long. ".repeat(66_000));
+      element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await a.page.getByText("Une modification est trop volumineuse pour le serveur").waitFor();
+    await statusOf(a.page, STATUS.offline).waitFor();
+    await sleep(3000);
+    expect(sockets).toEqual([]); // no new attempt: it would send the same change again
+    expect(await textOf(b.page)).not.toContain("Relevé très long.");
+
+    // As the notice says: delete the pasted text, then reload.
+    await editorOf(a.page).click();
+    await a.page.keyboard.press("Control+A");
+    await a.page.keyboard.press("Backspace");
+    await a.page.keyboard.type("Texte raisonnable.");
+    await a.page.reload();
+    await statusOf(a.page, STATUS.synced).waitFor();
+    await expect.poll(() => textOf(b.page)).toContain("Texte raisonnable.");
+    expect(await textOf(b.page)).not.toContain("Relevé très long.");
+    await expect(a.page.getByText("Une modification est trop volumineuse pour le serveur").count()).resolves.toBe(0);
+  });
+
   test("a javascript: link never becomes clickable, typed, pasted or received through Yjs", async () => {
     const { path, docName } = await newNote();
     const a = await openNote(alice, path);

@@ -25,11 +25,25 @@ export function localStoreName(userId: string, docName: string): string {
   return `maillage:${userId}:${docName}`;
 }
 
-/** The same address over plain HTTP says whether the socket would be accepted (app/routes/collab.$name.tsx). */
+export type CollabRights = "write" | "read" | "denied" | "unknown";
+
+/**
+ * The same address over plain HTTP says whether the socket would be accepted, and whether
+ * read-only (app/routes/collab.$name.tsx). "unknown": no answer (offline, a server error).
+ */
+export async function checkRights(docName: string): Promise<CollabRights> {
+  try {
+    const response = await fetch(`/collab/${encodeURIComponent(docName)}`, { cache: "no-store" });
+    if (response.status === 204) return response.headers.get("X-Collab-Rights") === "read" ? "read" : "write";
+    return response.status === 401 || response.status === 403 ? "denied" : "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
 async function checkAccess(docName: string): Promise<"allowed" | "denied" | "unknown"> {
-  const response = await fetch(`/collab/${encodeURIComponent(docName)}`, { cache: "no-store" });
-  if (response.status === 204) return "allowed";
-  return response.status === 401 || response.status === 403 ? "denied" : "unknown";
+  const rights = await checkRights(docName);
+  return rights === "write" || rights === "read" ? "allowed" : rights;
 }
 
 export function openCollabSession({ docName, userId }: { docName: string; userId: string }): CollabSession {

@@ -91,7 +91,7 @@ function LiveEditor({
   const locale = useLocale();
   const linkFormId = useId();
   const [linkFormOpen, setLinkFormOpen] = useState(false);
-  const { state, notice } = useConnectionStatus(session.provider);
+  const { state, notice } = useConnectionStatus(session.provider, { readOnly });
   const editable = !readOnly && notice !== "revoked" && notice !== "rightsChanged";
   const { people, announcement } = usePresence(
     session.provider.awareness,

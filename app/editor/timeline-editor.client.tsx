@@ -79,7 +79,7 @@ function LiveTimeline({
   const t = useT();
   const locale = useLocale();
   const events = useEvents(session);
-  const { state, notice } = useConnectionStatus(session.provider);
+  const { state, notice } = useConnectionStatus(session.provider, { readOnly });
   // Until the document arrives (from the server or this device), the stored events stand in,
   // without edit controls: an empty document must not look like an empty timeline.
   const [loaded, setLoaded] = useState(false);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
+import { checkRights } from "./collab-session.client";
 import {
   CLOSE_ACCESS_REVOKED,
   CLOSE_DOCUMENT_FULL,
@@ -35,9 +36,34 @@ const NOTICE_FOR_CLOSE: Partial<Record<number, Exclude<ConnectionNotice, null>>>
 /** A first connection that takes longer than this counts as offline. */
 const PENDING_GRACE_MS = 3000;
 
-export function useConnectionStatus(provider: WebsocketProvider): { state: ConnectionState; notice: ConnectionNotice } {
+/**
+ * `readOnly`: what the page was rendered with. A role can change while the socket is closed
+ * (offline, a restart): the server then accepts the new socket read-only and drops every
+ * change — which the protocol does not tell the client. So on each connection a page that
+ * can write asks whether it still may, and says so if not (as for 4409).
+ */
+export function useConnectionStatus(
+  provider: WebsocketProvider,
+  { readOnly }: { readOnly: boolean },
+): { state: ConnectionState; notice: ConnectionNotice } {
   const [state, setState] = useState<ConnectionState>("pending");
   const [notice, setNotice] = useState<ConnectionNotice>(null);
+
+  useEffect(() => {
+    if (readOnly) return;
+    let active = true;
+    const onStatus = ({ status }: { status: string }) => {
+      if (status !== "connected") return;
+      void checkRights(provider.roomname).then((rights) => {
+        if (active && rights === "read") setNotice("rightsChanged");
+      });
+    };
+    provider.on("status", onStatus);
+    return () => {
+      active = false;
+      provider.off("status", onStatus);
+    };
+  }, [provider, readOnly]);
 
   useEffect(() => {
     let failed = typeof navigator !== "undefined" && !navigator.onLine;

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getOptionalUser } from "~/models/auth.server";
-import { documentProjectId, parseDocumentName } from "~/models/document-access.server";
+import { canWriteDocument, documentProjectId, parseDocumentName } from "~/models/document-access.server";
 import { can, getProjectAccess } from "~/models/permissions.server";
 import type { SiteRole } from "~/models/vocabulary";
 
@@ -9,6 +9,9 @@ import type { SiteRole } from "~/models/vocabulary";
  * socket, 401 or 403 when not — the same answer as the websocket upgrade, which a browser
  * cannot read (a refused upgrade looks like a network failure). The editor asks here after a
  * failed reconnection, so a member removed while offline is told, instead of retrying for ever.
+ * A 204 also says, in `X-Collab-Rights`, whether the socket would be read-only: the editor asks
+ * on every connection, so that someone whose role changed while offline is told rather than
+ * typing into a socket that drops their changes.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const headers = { "Cache-Control": "no-store" };
@@ -21,6 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? await getProjectAccess({ id: user.id, siteRole: user.siteRole as SiteRole }, projectId)
     : null;
   // An unknown document and a forbidden one get the same answer, as at the upgrade.
-  const allowed = access !== null && can(access, "content.read");
-  return new Response(null, { status: allowed ? 204 : 403, headers });
+  if (access === null || !can(access, "content.read")) return new Response(null, { status: 403, headers });
+  return new Response(null, {
+    status: 204,
+    headers: { ...headers, "X-Collab-Rights": canWriteDocument(access, doc) ? "write" : "read" },
+  });
 }

@@ -82,7 +82,7 @@ function LiveDesigner({
   const locale = useLocale();
   const previewId = useId();
   const { doc } = session;
-  const { state, notice } = useConnectionStatus(session.provider);
+  const { state, notice } = useConnectionStatus(session.provider, { readOnly });
   const editable = !readOnly && notice !== "revoked" && notice !== "rightsChanged";
   const { people, announcement: presenceAnnouncement } = usePresence(
     session.provider.awareness,

@@ -353,6 +353,25 @@ describe("collaborative field notes in the browser", () => {
     a.problems.splice(0, a.problems.length, ...a.problems.filter((problem) => !refused(problem)));
   });
 
+  test("made an observer while offline: told when the network returns, and editing stops", async () => {
+    const { path } = await newNote();
+    const odile = await createUser(server.db, { name: "Odile Horsligne" });
+    await server.db.membership.create({ data: { projectId, userId: odile.id, role: "local_actor" } });
+    const o = await openNote(odile, path);
+    await o.page.waitForLoadState("networkidle");
+    await o.context.setOffline(true);
+    await statusOf(o.page, STATUS.offline).waitFor();
+    await typeAtEnd(o.page, "Écrit hors ligne.");
+    await server.db.membership.update({
+      where: { projectId_userId: { projectId, userId: odile.id } },
+      data: { role: "observer" },
+    });
+    await o.context.setOffline(false);
+    // The new socket is read-only and drops what she typed: the page must say so, not just "synchronisé".
+    await o.page.getByRole("alert").filter({ hasText: "Votre rôle dans ce projet a changé" }).waitFor();
+    await expect.poll(() => editorOf(o.page).getAttribute("contenteditable")).toBe("false");
+  });
+
   test("a paste too big for the server: told once, no reconnect loop; deleted and reloaded, the note syncs again", async () => {
     const { path } = await newNote();
     const a = await openNote(alice, path);

@@ -93,6 +93,14 @@ describe("the same address over plain HTTP", () => {
       expect(await tryUpgrade(wsUrl(name), { cookie: outsider.cookie, origin: server.url }), name).toBe(403);
       expect(await status(anonymous, name), name).toBe(401);
     }
+    // And whether it would be read-only, as the upgrade decides.
+    const rights = async (client: HttpClient, name: string) =>
+      (await client.get(`/collab/${name}`)).headers.get("x-collab-rights");
+    const reviewer = await member(project.id, "council_reviewer");
+    for (const name of [docName, `survey:${survey.id}`, `timeline:${project.id}`]) {
+      expect(await rights(owner.client, name), name).toBe("write");
+      expect(await rights(reviewer.client, name), name).toBe("read");
+    }
     expect(await status(owner.client, "note:doesnotexist0")).toBe(403);
     expect(await status(owner.client, "note:..%2F..%2Fetc")).toBe(400);
     expect(await status(owner.client, "script:abcdefgh12")).toBe(400);

@@ -19,8 +19,12 @@ import { localeFromRequest, translate, DEFAULT_LOCALE } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
 import { readAuth } from "~/models/auth.server";
 import { useNonce } from "~/utils/nonce";
+import { skipRevalidationWhenNotSent } from "~/utils/offline-action";
 import { keepPageOffline } from "~/utils/offline-pages";
 import styles from "~/styles/app.css";
+
+// A form that could not reach the server (offline) must not bring the error page (offline-action.ts).
+export const shouldRevalidate = skipRevalidationWhenNotSent;
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },

@@ -73,6 +73,13 @@ export const en: Record<MessageKey, string> = {
 
   "error.title": "Something went wrong",
   "error.unexpected": "An unexpected error occurred. Try again in a moment.",
+  "error.offlineTitle": "No connection",
+  "error.offline":
+    "This page could not be loaded: the device is offline. Notes already opened stay available; try again when the network is back.",
+  "error.retry": "Try again",
+  "offline.notSaved":
+    "No connection: nothing was saved. What you typed stays in the form; save again when the network is back.",
+  "offline.notCreated": "No connection: the note was not created. Try again when the network is back.",
   "error.notFoundTitle": "Page not found",
   "error.notFound": "This page does not exist or you do not have access to it.",
   "error.forbiddenTitle": "Access denied",

@@ -72,6 +72,13 @@ const core = {
 
   "error.title": "Une erreur est survenue",
   "error.unexpected": "Une erreur inattendue est survenue. Réessayez dans un instant.",
+  "error.offlineTitle": "Pas de connexion",
+  "error.offline":
+    "Cette page n'a pas pu être chargée : l'appareil est hors ligne. Les notes déjà ouvertes restent disponibles ; réessayez quand le réseau revient.",
+  "error.retry": "Réessayer",
+  "offline.notSaved":
+    "Pas de connexion : rien n'a été enregistré. Ce que vous avez saisi reste dans le formulaire ; enregistrez à nouveau quand le réseau revient.",
+  "offline.notCreated": "Pas de connexion : la note n'a pas été créée. Réessayez quand le réseau revient.",
   "error.notFoundTitle": "Page introuvable",
   "error.notFound": "Cette page n'existe pas ou vous n'y avez pas accès.",
   "error.forbiddenTitle": "Accès refusé",

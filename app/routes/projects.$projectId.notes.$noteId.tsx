@@ -1,7 +1,15 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useParams, useRouteError } from "@remix-run/react";
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  useParams,
+  useRouteError,
+  type ClientActionFunctionArgs,
+} from "@remix-run/react";
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
+import { isNotSent, sendOrKeep, skipRevalidationWhenNotSent } from "~/utils/offline-action";
 import { LastEdit } from "~/components/note-card";
 import type { PickedTerritory } from "~/components/territory-picker";
 import { NoteEditorArea } from "~/components/note-editor-area";
@@ -150,11 +158,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return json({ fieldErrors: {}, values: null, savedAt: Date.now() });
 }
 
+// Saving the note's information offline keeps the form and says so (the text itself syncs on its own).
+export const clientAction = (args: ClientActionFunctionArgs) => sendOrKeep<typeof action>(args);
+export const shouldRevalidate = skipRevalidationWhenNotSent;
+
 export default function NotePage() {
   const t = useT();
   const locale = useLocale();
   const { note, pageTitle, canEdit, viewer, codebook, cycles, values, limits } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof clientAction>();
+  const notSent = isNotSent(answer);
+  const actionData = notSent ? undefined : answer;
   const projectId = useParams().projectId!;
   const created = formatDate(locale, note.createdAt);
   return (
@@ -186,6 +200,11 @@ export default function NotePage() {
         </section>
         <section className="panel note-meta" aria-labelledby="note-meta-title">
           <h3 id="note-meta-title">{t("notes.meta.title")}</h3>
+          {notSent ? (
+            <p role="alert" className="notice">
+              {t("offline.notSaved")}
+            </p>
+          ) : null}
           {canEdit ? (
             <NoteMetadataForm
               // Remounted once the saved note comes back from the loader (not on the action's answer,

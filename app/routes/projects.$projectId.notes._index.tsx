@@ -1,7 +1,18 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useNavigation, useParams, useRouteError } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useLocation,
+  useNavigation,
+  useParams,
+  useRouteError,
+  type ClientActionFunctionArgs,
+} from "@remix-run/react";
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
+import { isNotSent, sendOrKeep, skipRevalidationWhenNotSent } from "~/utils/offline-action";
 import { NoteCard } from "~/components/note-card";
 import { NoteFilters, type NoteFilterValues } from "~/components/note-filters";
 import type { Translator } from "~/i18n";
@@ -118,6 +129,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/projects/${access.projectId}/notes/${note.id}`);
 }
 
+export const clientAction = (args: ClientActionFunctionArgs) => sendOrKeep<typeof action>(args);
+export const shouldRevalidate = skipRevalidationWhenNotSent;
+
 export default function NotesPage() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
@@ -125,6 +139,7 @@ export default function NotesPage() {
   const projectId = useParams().projectId!;
   const base = `/projects/${projectId}/notes`;
   const busy = useNavigation().formMethod === "POST";
+  const notSent = isNotSent(useActionData<typeof clientAction>());
   return (
     <section className="panel stack" aria-labelledby="notes-title">
       <div className="page-heading">
@@ -138,6 +153,11 @@ export default function NotesPage() {
           </Form>
         ) : null}
       </div>
+      {notSent ? (
+        <p role="alert" className="notice">
+          {t("offline.notCreated")}
+        </p>
+      ) : null}
       {data.canCreate ? null : <p className="notice">{t("notes.readOnlyList")}</p>}
       <NoteFilters
         // Remounted on every navigation so that "clear" and the back button show the address's filters.

@@ -9,9 +9,12 @@ import { requireProjectAccess } from "~/models/project-guard.server";
 import { getProjectForMember } from "~/models/project.server";
 import { WORKSPACE_SECTIONS } from "~/models/vocabulary";
 import { notFound } from "~/utils/http.server";
+import { skipRevalidationWhenNotSent } from "~/utils/offline-action";
 import { projectPageTitle } from "~/utils/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => projectPageTitle(matches, null);
+// A child page's form that could not reach the server (offline) must not bring the error page.
+export const shouldRevalidate = skipRevalidationWhenNotSent;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "project.view");

@@ -372,6 +372,48 @@ describe("collaborative field notes in the browser", () => {
     await expect.poll(() => editorOf(o.page).getAttribute("contenteditable")).toBe("false");
   });
 
+  test("offline, saving the information or creating a note keeps the page and says nothing was sent", async () => {
+    const { path } = await newNote();
+    const a = await openNote(alice, path, { width: 375 });
+    await a.page.waitForLoadState("networkidle");
+    await a.context.setOffline(true);
+    await statusOf(a.page, STATUS.offline).waitFor();
+    await a.page.getByLabel("Lieu", { exact: true }).fill("Halle de Die, côté fontaine");
+    await a.page.getByRole("button", { name: "Enregistrer les informations" }).click();
+    await a.page.getByRole("alert").filter({ hasText: "Pas de connexion : rien n'a été enregistré" }).waitFor();
+    // The form and the editor are still there, with what was typed.
+    expect(await a.page.getByLabel("Lieu", { exact: true }).inputValue()).toBe("Halle de Die, côté fontaine");
+    await editorOf(a.page).waitFor();
+
+    // Back online, the same button saves it.
+    await a.context.setOffline(false);
+    await a.page.getByRole("button", { name: "Enregistrer les informations" }).click();
+    await a.page.getByText("Informations enregistrées.").waitFor();
+    const saved = await server.db.note.findFirstOrThrow({ where: { id: path.split("/").at(-1)! } });
+    expect(saved.place).toBe("Halle de Die, côté fontaine");
+
+    // "Nouvelle note" from the list, offline: told, and the list stays.
+    await a.page.goto(`${server.url}${path.replace(/\/[^/]+$/, "")}`);
+    await a.page.waitForLoadState("networkidle");
+    await a.context.setOffline(true);
+    await a.page.getByRole("button", { name: "Nouvelle note" }).click();
+    await a.page.getByRole("alert").filter({ hasText: "la note n'a pas été créée" }).waitFor();
+    await a.page.getByRole("heading", { name: "Notes de terrain" }).waitFor();
+    // A page whose data cannot be fetched offline: say it is the network, not a failure here.
+    await a.page.getByLabel("Rechercher dans les notes").fill("fontaine");
+    await a.page.getByRole("button", { name: "Rechercher", exact: true }).click();
+    await a.page.getByRole("heading", { name: "Pas de connexion" }).waitFor();
+    await a.context.setOffline(false);
+    // Chromium logs each failed request as a console error: expected here.
+    a.problems.splice(
+      0,
+      a.problems.length,
+      ...a.problems.filter(
+        (problem) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(problem),
+      ),
+    );
+  });
+
   test("a paste too big for the server: told once, no reconnect loop; deleted and reloaded, the note syncs again", async () => {
     const { path } = await newNote();
     const a = await openNote(alice, path);

@@ -33,6 +33,7 @@ const COMMUNE_TEXTS: TerritoryPickerTexts = {
 /** Observed date, place, commune and codebook tags of a note, for the roles that may edit notes. */
 export function NoteMetadataForm({
   values,
+  stored,
   tags,
   cycles,
   errors,
@@ -40,6 +41,8 @@ export function NoteMetadataForm({
   saved,
 }: {
   values: NoteMetadataValues;
+  /** What the page was loaded with: sent back as `was.*`, so that a save writes only what this person changed. */
+  stored: NoteMetadataValues;
   tags: Tag[];
   cycles: CycleChoice[];
   errors: Record<string, string>;
@@ -53,6 +56,14 @@ export function NoteMetadataForm({
   return (
     <Form ref={formRef} method="post" noValidate className="stack note-metadata">
       <input type="hidden" name="intent" value="metadata" />
+      <input type="hidden" name="was.observedOn" value={stored.observedOn} />
+      <input type="hidden" name="was.place" value={stored.place} />
+      <input type="hidden" name="was.commune" value={stored.commune?.code ?? ""} />
+      <input type="hidden" name="was.cycleId" value={stored.cycleId} />
+      <input type="hidden" name="was.phase" value={stored.phase} />
+      {stored.tagIds.map((id) => (
+        <input key={id} type="hidden" name="was.tagIds" value={id} />
+      ))}
       <FormError message={hasErrors ? (errors.form ?? t("form.fixErrors")) : null} />
       <TextField
         name="observedOn"

@@ -175,15 +175,39 @@ export type NoteMetadata = {
 
 export type MetadataOutcome = "saved" | "not_found" | "unknown_tag" | "unknown_cycle";
 
+/**
+ * Which fields the person changed, from the values their page was loaded with; null to write
+ * every field. Tags are merged: those they ticked are added and those they unticked removed,
+ * others' changes to the rest are kept.
+ */
+export type MetadataChanges = {
+  observedOn: boolean;
+  place: boolean;
+  commune: boolean;
+  cyclePhase: boolean;
+  tagsBefore: string[];
+};
+
+/** The note's tags now, plus those this person ticked and minus those they unticked since loading. */
+async function mergedTags(tx: Prisma.TransactionClient, noteId: string, ticked: string[], before: string[]) {
+  const current = await tx.noteTag.findMany({ where: { noteId }, select: { tagId: true } });
+  const tags = new Set(current.map((row) => row.tagId));
+  for (const id of before) if (!ticked.includes(id)) tags.delete(id);
+  for (const id of ticked) tags.add(id);
+  return tags;
+}
+
 /** Writes the metadata and the note's tags in one transaction: a refusal leaves nothing half-written. */
 export async function updateNoteMetadata({
   projectId,
   noteId,
   metadata,
+  changes = null,
 }: {
   projectId: string;
   noteId: string;
   metadata: NoteMetadata;
+  changes?: MetadataChanges | null;
 }): Promise<MetadataOutcome> {
   return prisma.$transaction(async (tx) => {
     const note = await tx.note.findFirst({ where: { id: noteId, projectId }, select: { id: true } });
@@ -194,17 +218,20 @@ export async function updateNoteMetadata({
     if (metadata.cycleId && !(await tx.projectCycle.count({ where: { id: metadata.cycleId, projectId } }))) {
       return "unknown_cycle";
     }
-    const tagIds = new Set(metadata.tagIds);
+    const tagIds = changes
+      ? await mergedTags(tx, note.id, metadata.tagIds, changes.tagsBefore)
+      : new Set(metadata.tagIds);
     if (metadata.newTag) tagIds.add(await findOrCreateTag(tx, { projectId, label: metadata.newTag, codebook }));
+    const all = changes === null;
     await tx.note.update({
       where: { id: note.id },
       data: {
-        observedOn: metadata.observedOn,
-        place: metadata.place,
-        placeCommuneCode: metadata.commune?.code ?? null,
-        placeCommuneName: metadata.commune?.name ?? null,
-        cycleId: metadata.cycleId,
-        phase: metadata.phase,
+        ...(all || changes.observedOn ? { observedOn: metadata.observedOn } : {}),
+        ...(all || changes.place ? { place: metadata.place } : {}),
+        ...(all || changes.commune
+          ? { placeCommuneCode: metadata.commune?.code ?? null, placeCommuneName: metadata.commune?.name ?? null }
+          : {}),
+        ...(all || changes.cyclePhase ? { cycleId: metadata.cycleId, phase: metadata.phase } : {}),
       },
       select: { id: true },
     });

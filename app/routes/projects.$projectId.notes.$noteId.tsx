@@ -24,6 +24,7 @@ import {
   noteExists,
   parseDay,
   updateNoteMetadata,
+  type MetadataChanges,
 } from "~/models/note.server";
 import { cyclePhaseSchema, listCycles, type CycleOption } from "~/models/cycle.server";
 import { can } from "~/models/permissions.server";
@@ -151,7 +152,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const cycles = await listCycles({ projectId: access.projectId });
   const result = validate(metadataSchema(t, localeFromRequest(request), cycles), values);
   if (!result.ok) return refuse(result.fieldErrors);
-  const outcome = await updateNoteMetadata({ projectId: access.projectId, noteId, metadata: result.data });
+  // What the page showed when this person opened it: only the fields they changed are written,
+  // so someone else's save in the meantime is kept. A form without it (a script) writes all.
+  const was = formData.has("was.place")
+    ? {
+        observedOn: text(formData, "was.observedOn"),
+        place: text(formData, "was.place"),
+        commune: text(formData, "was.commune"),
+        cycleId: text(formData, "was.cycleId"),
+        phase: text(formData, "was.phase"),
+        tagIds: texts(formData, "was.tagIds"),
+      }
+    : null;
+  const changes: MetadataChanges | null = was && {
+    observedOn: values.observedOn !== was.observedOn,
+    place: values.place !== was.place,
+    commune: values.commune !== was.commune,
+    cyclePhase: values.cycleId !== was.cycleId || values.phase !== was.phase,
+    tagsBefore: was.tagIds,
+  };
+  const outcome = await updateNoteMetadata({
+    projectId: access.projectId,
+    noteId,
+    metadata: result.data,
+    changes,
+  });
   if (outcome === "not_found") notFound(t);
   if (outcome === "unknown_tag") return refuse({ tagIds: t("notes.meta.tagUnknown") });
   if (outcome === "unknown_cycle") return refuse({ cycleId: t("cycle.field.cycleUnknown") });
@@ -211,6 +236,7 @@ export default function NotePage() {
               // which arrives first): the stored values, and an empty "new tag" field.
               key={note.updatedAt}
               values={actionData?.values ?? values}
+              stored={values}
               tags={codebook}
               cycles={cycles}
               errors={actionData?.fieldErrors ?? {}}

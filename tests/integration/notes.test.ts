@@ -191,6 +191,38 @@ describe("note metadata", () => {
     });
   });
 
+  test("two people saving from pages opened at the same time keep each other's changes", async () => {
+    const { client, project, note, path } = await editableNote();
+    const market = await createTag(server.db, { projectId: project.id, label: "Marché" });
+    const mobility = await createTag(server.db, { projectId: project.id, label: "Mobilité" });
+    const school = await createTag(server.db, { projectId: project.id, label: "École" });
+    await server.db.note.update({ where: { id: note.id }, data: { place: "Halle", observedOn: day("2026-10-24") } });
+    await server.db.noteTag.create({ data: { noteId: note.id, tagId: school.id } });
+    // What both pages showed when they were opened, sent back as was.*.
+    const opened = {
+      intent: "metadata",
+      observedOn: "2026-10-24",
+      place: "Halle",
+      commune: "",
+      tagIds: [school.id],
+      "was.observedOn": "2026-10-24",
+      "was.place": "Halle",
+      "was.commune": "",
+      "was.cycleId": "",
+      "was.phase": "",
+      "was.tagIds": [school.id],
+    };
+    // A changes the date and ticks "Marché".
+    const a = await client.post(path, { ...opened, observedOn: "2026-10-01", tagIds: [school.id, market.id] });
+    expect(a.status).toBe(200);
+    // B, from the page opened before A saved, changes the place, unticks "École" and ticks "Mobilité".
+    const b = await client.post(path, { ...opened, place: "Place du marché", tagIds: [mobility.id] });
+    expect(b.status).toBe(200);
+    const saved = await snapshot(note.id, project.id);
+    expect(saved.note).toMatchObject({ observedOn: day("2026-10-01"), place: "Place du marché" });
+    expect(saved.noteTags.map((tag) => tag.tagId).sort()).toEqual([market.id, mobility.id].sort());
+  });
+
   const nextYearPlusTwo = new Date();
   nextYearPlusTwo.setUTCFullYear(nextYearPlusTwo.getUTCFullYear() + 1);
   nextYearPlusTwo.setUTCDate(nextYearPlusTwo.getUTCDate() + 2);

@@ -4,6 +4,7 @@ import { localStoreName } from "~/editor/collab-session.client";
 import { createNote, createProject, createUser } from "../factories";
 import { launchBrowser, newContext } from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
+import { localCopyWritten } from "../support/note-page";
 
 /**
  * A note opened once can be opened again with no network (public/sw.js keeps the page,
@@ -33,32 +34,6 @@ async function logInOn(
   await page.getByRole("button", { name: "Se connecter" }).click();
   await page.waitForURL(`**${path}`);
   return page;
-}
-
-/**
- * Waits until every IndexedDB write the page has started on this store is committed: a read
- * transaction on the same store only starts once the write transactions created before it are
- * finished, whichever connection created them.
- */
-async function localCopyWritten(page: Page, storeName: string) {
-  await page.evaluate(
-    (name) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const transaction = db.transaction("updates", "readonly");
-          transaction.objectStore("updates").count();
-          transaction.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          transaction.onerror = () => reject(transaction.error);
-        };
-      }),
-    storeName,
-  );
 }
 
 test("reopen a note offline after a reload — on the first visit —, edit it, and sync when back online", async () => {

@@ -1,0 +1,131 @@
+import type { Locator, Page } from "playwright-core";
+import { beforeAll } from "vitest";
+import { createNote, createProject, createUser } from "../factories";
+import { browserForFile } from "./browser-session";
+import type { TestServer } from "./server";
+
+/**
+ * The note page as the browser tests drive it (tests/e2e/notes-*.test.ts): the people of a
+ * project, a new note, the editor, its status line and its text.
+ */
+type BrowserSession = ReturnType<typeof browserForFile>;
+export type Person = Awaited<ReturnType<typeof createUser>>;
+
+export const STATUS = {
+  synced: "synchronisé",
+  offline: "hors ligne — modifications gardées sur cet appareil",
+};
+const EDITOR_NAME = "Texte de la note";
+
+/** A researcher, a local actor, a council reviewer, someone outside, and their project. */
+export async function noteTeam(session: BrowserSession) {
+  const db = session.server().db;
+  const [alice, bruno, chloe, oscar] = await Promise.all([
+    createUser(db, { name: "Alice Chercheuse" }),
+    createUser(db, { name: "Bruno Acteur" }),
+    createUser(db, { name: "Chloé Conseil" }),
+    createUser(db, { name: "Oscar Extérieur" }),
+  ]);
+  const project = await createProject(db, {
+    members: [
+      [alice.id, "researcher"],
+      [bruno.id, "local_actor"],
+      [chloe.id, "council_reviewer"],
+    ],
+  });
+  const projectId = project.id;
+  return {
+    alice,
+    bruno,
+    chloe,
+    oscar,
+    projectId,
+    async newNote(): Promise<{ path: string; docName: string }> {
+      const note = await createNote(db, { projectId, authorId: alice.id });
+      return { path: `/projects/${projectId}/notes/${note.id}`, docName: `note:${note.id}` };
+    },
+  };
+}
+
+export type NoteTeam = Awaited<ReturnType<typeof noteTeam>>;
+
+/**
+ * A browser and the server for one test file, with a project team: call it at the top level.
+ * `server` and `team` are set once the file's setup has run (inside tests, not before).
+ */
+export function noteTestFile() {
+  const session = browserForFile();
+  const file = {
+    session,
+    server: undefined as unknown as TestServer,
+    team: undefined as unknown as NoteTeam,
+    /** Logs the person in on a new device, on the note, once its text is synced. */
+    openNote: (person: Person, path: string, options: { width?: number } = {}) =>
+      openNote(session, person, path, options),
+  };
+  beforeAll(async () => {
+    file.server = session.server();
+    file.team = await noteTeam(session);
+  });
+  return file;
+}
+
+/** Logs the person in on a new device, on the note, once its text is synced. */
+export async function openNote(
+  session: BrowserSession,
+  person: Person,
+  path: string,
+  options: { width?: number } = {},
+) {
+  const opened = await session.logIn(person, path, options);
+  await statusOf(opened.page, STATUS.synced).waitFor();
+  return opened;
+}
+
+export const editorOf = (page: Page): Locator => page.getByRole("textbox", { name: EDITOR_NAME });
+
+export const statusOf = (page: Page, text: string): Locator =>
+  page.getByRole("status").filter({ hasText: new RegExp(`^${text}$`) });
+
+export async function typeAtEnd(page: Page, text: string) {
+  await editorOf(page).click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(text);
+}
+
+/** The note's text as a person reads it: without the other people's caret labels. */
+export const textOf = (page: Page) =>
+  editorOf(page).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
+    return copy.textContent ?? "";
+  });
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until every IndexedDB write the page has started on this store is committed: a read
+ * transaction on the same store only starts once the write transactions created before it are
+ * finished, whichever connection created them.
+ */
+export async function localCopyWritten(page: Page, storeName: string) {
+  await page.evaluate(
+    (name) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const transaction = db.transaction("updates", "readonly");
+          transaction.objectStore("updates").count();
+          transaction.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    storeName,
+  );
+}

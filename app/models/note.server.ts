@@ -222,16 +222,17 @@ export async function updateNoteMetadata({
       ? await mergedTags(tx, note.id, metadata.tagIds, changes.tagsBefore)
       : new Set(metadata.tagIds);
     if (metadata.newTag) tagIds.add(await findOrCreateTag(tx, { projectId, label: metadata.newTag, codebook }));
-    const all = changes === null;
+    const changed = (field: Exclude<keyof MetadataChanges, "tagsBefore">) => changes === null || changes[field];
     await tx.note.update({
       where: { id: note.id },
       data: {
-        ...(all || changes.observedOn ? { observedOn: metadata.observedOn } : {}),
-        ...(all || changes.place ? { place: metadata.place } : {}),
-        ...(all || changes.commune
-          ? { placeCommuneCode: metadata.commune?.code ?? null, placeCommuneName: metadata.commune?.name ?? null }
-          : {}),
-        ...(all || changes.cyclePhase ? { cycleId: metadata.cycleId, phase: metadata.phase } : {}),
+        ...(changed("observedOn") && { observedOn: metadata.observedOn }),
+        ...(changed("place") && { place: metadata.place }),
+        ...(changed("commune") && {
+          placeCommuneCode: metadata.commune?.code ?? null,
+          placeCommuneName: metadata.commune?.name ?? null,
+        }),
+        ...(changed("cyclePhase") && { cycleId: metadata.cycleId, phase: metadata.phase }),
       },
       select: { id: true },
     });

@@ -221,6 +221,18 @@ describe("note metadata", () => {
     const saved = await snapshot(note.id, project.id);
     expect(saved.note).toMatchObject({ observedOn: day("2026-10-01"), place: "Place du marché" });
     expect(saved.noteTags.map((tag) => tag.tagId).sort()).toEqual([market.id, mobility.id].sort());
+
+    // A forged "was" (unknown ids, a long string) changes nothing beyond what the form says.
+    const forged = await client.post(path, {
+      ...opened,
+      observedOn: "2026-10-01",
+      place: "Place du marché",
+      tagIds: [market.id, mobility.id],
+      "was.place": "x".repeat(5000),
+      "was.tagIds": ["tag-inconnu", school.id],
+    });
+    expect(forged.status).toBe(200);
+    expect(await snapshot(note.id, project.id)).toEqual(saved);
   });
 
   const nextYearPlusTwo = new Date();

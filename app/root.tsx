@@ -17,7 +17,7 @@ import { SiteHeader } from "~/components/site-header";
 import { ErrorPage } from "~/components/error-page";
 import { localeFromRequest, translate, DEFAULT_LOCALE } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
-import { readAuth } from "~/models/auth.server";
+import { readAuth } from "~/models/accounts/auth.server";
 import { useNonce } from "~/utils/nonce";
 import { skipRevalidationWhenNotSent } from "~/utils/offline-action";
 import { keepPageOffline } from "~/utils/offline-pages";

@@ -5,10 +5,10 @@
  */
 import * as Y from "yjs";
 import type { PrismaClient } from "../app/generated/prisma/client";
-import { newEventId, writeEvent, type EventFields } from "../app/models/timeline-document";
-import { newPublicToken } from "../app/models/survey.server";
-import { OTHER_CHOICE, otherKey, type Answers } from "../app/models/survey-answers";
-import type { QuestionType } from "../app/models/vocabulary";
+import { newEventId, writeEvent, type EventFields } from "../app/models/timeline/timeline-document";
+import { newPublicToken } from "../app/models/surveys/survey.server";
+import { OTHER_CHOICE, otherKey, type Answers } from "../app/models/surveys/survey-answers";
+import type { QuestionType } from "../app/models/core/vocabulary";
 import {
   addQuestion,
   addSection,
@@ -19,7 +19,7 @@ import {
   setQuestionField,
   setScale,
   titleText,
-} from "../app/surveys/survey-doc";
+} from "../app/models/surveys/survey-doc";
 import { writeSurveyProjection } from "../server/collab/projections/survey";
 import { writeTimelineProjection } from "../server/collab/projections/timeline";
 

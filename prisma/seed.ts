@@ -6,8 +6,8 @@
 import type { PrismaClient } from "../app/generated/prisma/client";
 import { seedDemoNotes } from "./seed-notes";
 import { seedDemoSurvey, seedDemoTimeline } from "./seed-surveys-timeline";
-import { hashPassword } from "../app/models/password.server";
-import { findTerritory, type Territory } from "../app/models/territory.server";
+import { hashPassword } from "../app/models/accounts/password.server";
+import { findTerritory, type Territory } from "../app/models/projects/territory.server";
 import {
   PHASES,
   type Phase,
@@ -16,7 +16,7 @@ import {
   type SiteRole,
   type TerritoryKind,
   type Visibility,
-} from "../app/models/vocabulary";
+} from "../app/models/core/vocabulary";
 
 export const DEMO_PASSWORD = "maillage-demo-2026";
 

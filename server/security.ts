@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
 import { verifyRequestOrigin } from "lucia";
 import { localeFromCookieHeader, translator } from "../app/i18n/index";
-import { LIMITS } from "../app/models/limits";
+import { LIMITS } from "../app/models/core/limits";
 
 /** A fresh nonce per response, for the inline scripts Remix renders. */
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {

@@ -21,7 +21,7 @@ if (migrate.status !== 0) {
   process.exit(migrate.status ?? 1);
 }
 
-const { prisma } = await import("../app/models/db.server");
+const { prisma } = await import("../app/models/core/db.server");
 // WAL lets readers continue while the collaboration server writes; the mode is stored in the file.
 await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
 // Housekeeping on every start: expired sessions, and invitations dead for a month.

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { hashPassword } from "~/models/password.server";
-import type { ProjectRole, SiteRole, Visibility } from "~/models/vocabulary";
+import { hashPassword } from "~/models/accounts/password.server";
+import type { ProjectRole, SiteRole, Visibility } from "~/models/core/vocabulary";
 
 export const TEST_PASSWORD = "une phrase de passe assez longue";
 

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { surveyDefinitionSchema, type SurveyDefinition } from "~/models/survey-definition";
-import type { SurveyStatus } from "~/models/vocabulary";
+import { surveyDefinitionSchema, type SurveyDefinition } from "~/models/surveys/survey-definition";
+import type { SurveyStatus } from "~/models/core/vocabulary";
 
 /**
  * A questionnaire with every question type, the ids tests refer to. Written as the designer's

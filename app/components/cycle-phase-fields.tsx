@@ -1,5 +1,5 @@
 import { useT } from "~/i18n/use-translation";
-import { PHASES } from "~/models/vocabulary";
+import { PHASES } from "~/models/core/vocabulary";
 import { describedBy, FieldMessages } from "./form-field";
 
 export type CycleChoice = { id: string; number: number };

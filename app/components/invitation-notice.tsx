@@ -1,5 +1,5 @@
 import { useT } from "~/i18n/use-translation";
-import type { ProjectRole } from "~/models/vocabulary";
+import type { ProjectRole } from "~/models/core/vocabulary";
 
 export type InvitationPreview = { token: string; projectTitle: string; role: ProjectRole } | null;
 

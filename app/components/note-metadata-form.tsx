@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n/use-translation";
-import { PHASES, type Phase } from "~/models/vocabulary";
+import { PHASES, type Phase } from "~/models/core/vocabulary";
 import { formatDate } from "~/utils/format";
 import { CyclePhaseFields, type CycleChoice } from "./cycle-phase-fields";
 import { FieldMessages, FormError, TextField, useFocusFirstError } from "./form-field";

@@ -1,5 +1,5 @@
 import { useT } from "~/i18n/use-translation";
-import { PHASES, type Phase } from "~/models/vocabulary";
+import { PHASES, type Phase } from "~/models/core/vocabulary";
 
 /** The phase with its place in the cycle ("3/7"), and the cycle's number when given, so it reads without colour. */
 export function PhaseBadge({ phase, cycle }: { phase: string; cycle?: number }) {

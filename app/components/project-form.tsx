@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useT } from "~/i18n/use-translation";
-import { LIMITS } from "~/models/limits";
-import { PHASES, SECTORS, VISIBILITIES, type Phase, type Sector, type Visibility } from "~/models/vocabulary";
+import { LIMITS } from "~/models/core/limits";
+import { PHASES, SECTORS, VISIBILITIES, type Phase, type Sector, type Visibility } from "~/models/core/vocabulary";
 import { FieldMessages, FormError, TextAreaField, TextField, useFocusFirstError } from "./form-field";
 import { TerritoryPicker, type PickedTerritory } from "./territory-picker";
 

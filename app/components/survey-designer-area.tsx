@@ -1,6 +1,6 @@
 import { Component, lazy, Suspense, type ReactNode } from "react";
 import { useT } from "~/i18n/use-translation";
-import type { SurveyDefinition } from "~/models/survey-definition";
+import type { SurveyDefinition } from "~/models/surveys/survey-definition";
 import { useHydrated } from "./note-editor-area";
 import { SurveyPreview } from "./survey-preview";
 

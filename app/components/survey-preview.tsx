@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useT } from "~/i18n/use-translation";
-import { questionsOf, type SurveyDefinition } from "~/models/survey-definition";
+import { questionsOf, type SurveyDefinition } from "~/models/surveys/survey-definition";
 import { SurveyQuestions } from "./survey-form/survey-form";
 
 /**

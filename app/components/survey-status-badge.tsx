@@ -1,5 +1,5 @@
 import { useT } from "~/i18n/use-translation";
-import type { SurveyStatus } from "~/models/vocabulary";
+import type { SurveyStatus } from "~/models/core/vocabulary";
 
 /** Brouillon / Ouverte / Fermée: the word carries the meaning, the colour only repeats it. */
 export function SurveyStatusBadge({ status }: { status: SurveyStatus }) {

@@ -1,5 +1,5 @@
 import { useT } from "~/i18n/use-translation";
-import { TERRITORY_KINDS, type TerritoryKind } from "~/models/vocabulary";
+import { TERRITORY_KINDS, type TerritoryKind } from "~/models/core/vocabulary";
 
 /** "Die · Commune (26)": a project's territory in one line. */
 export function TerritoryLine({ name, kind, departement }: { name: string; kind: string; departement: string | null }) {

@@ -2,7 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useState, type KeyboardEvent } from "react";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
-import type { TerritoryKind } from "~/models/vocabulary";
+import type { TerritoryKind } from "~/models/core/vocabulary";
 import type { TerritoryOption } from "~/routes/api.territories";
 import { formatNumber, isSingular } from "~/utils/format";
 import { describedBy, FieldMessages } from "./form-field";

@@ -1,7 +1,7 @@
 import { Component, lazy, Suspense, type ReactNode } from "react";
 import { useT } from "~/i18n/use-translation";
 import type { TimelineEditorProps } from "~/editor/timeline-editor.client";
-import type { TimelineEvent } from "~/models/timeline-document";
+import type { TimelineEvent } from "~/models/timeline/timeline-document";
 import { useHydrated } from "./note-editor-area";
 import { TimelineView } from "./timeline-view";
 

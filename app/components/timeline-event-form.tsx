@@ -6,8 +6,8 @@ import {
   type EventErrors,
   type EventFields,
   type TimelineEvent,
-} from "~/models/timeline-document";
-import { PHASES, TIMELINE_EVENT_TYPES, type Phase } from "~/models/vocabulary";
+} from "~/models/timeline/timeline-document";
+import { PHASES, TIMELINE_EVENT_TYPES, type Phase } from "~/models/core/vocabulary";
 import { describedBy, FieldMessages, FormError, TextAreaField, TextField } from "./form-field";
 
 type Item = { id: string; title: string };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { translator } from "~/i18n";
-import type { TimelineEvent } from "~/models/timeline-document";
+import type { TimelineEvent } from "~/models/timeline/timeline-document";
 import { eventWhen } from "./timeline-view";
 
 const event = (fields: Partial<TimelineEvent>): TimelineEvent => ({

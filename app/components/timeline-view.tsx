@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Translator } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
-import { lastDay, type TimelineEvent } from "~/models/timeline-document";
+import { lastDay, type TimelineEvent } from "~/models/timeline/timeline-document";
 import { formatDate, isSingular } from "~/utils/format";
 
 export type LinkTitles = { notes: Record<string, string>; surveys: Record<string, string> };

@@ -10,7 +10,7 @@ import {
   readEvents,
   writeEvent,
   type TimelineEvent,
-} from "~/models/timeline-document";
+} from "~/models/timeline/timeline-document";
 import type { CollabSession } from "./collab-session.client";
 import { CollabStatus, type NoticeTexts } from "./collab-status.client";
 import { useConnectionStatus } from "./use-connection-status.client";

@@ -1,7 +1,7 @@
 import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/use-translation";
-import { getOptionalUser } from "~/models/auth.server";
+import { getOptionalUser } from "~/models/accounts/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/projects");

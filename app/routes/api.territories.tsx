@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/models/auth.server";
-import { searchTerritories, territoryName } from "~/models/territory.server";
-import { TERRITORY_KINDS, type TerritoryKind } from "~/models/vocabulary";
+import { requireUser } from "~/models/accounts/auth.server";
+import { searchTerritories, territoryName } from "~/models/projects/territory.server";
+import { TERRITORY_KINDS, type TerritoryKind } from "~/models/core/vocabulary";
 
 /** Territory search for the picker: by name, INSEE code, postal code or SIREN. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { localeFromRequest, translator } from "~/i18n";
-import { projectForCalendarToken } from "~/models/calendar-token.server";
-import { calendarResponse } from "~/models/timeline-calendar.server";
+import { projectForCalendarToken } from "~/models/timeline/calendar-token.server";
+import { calendarResponse } from "~/models/timeline/timeline-calendar.server";
 import { methodNotAllowed } from "~/utils/http.server";
 
 /**

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getOptionalUser } from "~/models/auth.server";
-import { canWriteDocument, documentProjectId, parseDocumentName } from "~/models/document-access.server";
-import { can, getProjectAccess } from "~/models/permissions.server";
-import type { SiteRole } from "~/models/vocabulary";
+import { getOptionalUser } from "~/models/accounts/auth.server";
+import { canWriteDocument, documentProjectId, parseDocumentName } from "~/models/documents/document-access.server";
+import { can, getProjectAccess } from "~/models/projects/permissions.server";
+import type { SiteRole } from "~/models/core/vocabulary";
 
 /**
  * The collaboration address over plain HTTP: 204 when this session may open the document's

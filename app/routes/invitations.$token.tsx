@@ -2,8 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { localeFromRequest, translator, type Locale } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
-import { getOptionalUser, requireUser } from "~/models/auth.server";
-import { acceptInvitation, describeInvitation } from "~/models/invitation.server";
+import { getOptionalUser, requireUser } from "~/models/accounts/auth.server";
+import { acceptInvitation, describeInvitation } from "~/models/projects/invitation.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/page-title";
 

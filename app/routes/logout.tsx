@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { localeFromRequest, translator } from "~/i18n";
-import { endSession } from "~/models/auth.server";
+import { endSession } from "~/models/accounts/auth.server";
 import { readForm } from "~/utils/forms.server";
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -3,8 +3,8 @@ import type { MetaFunction } from "@remix-run/node";
 import { projectPageTitle } from "~/utils/page-title";
 import { useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-translation";
-import { requireProjectAccess } from "~/models/project-guard.server";
-import { WORKSPACE_SECTIONS } from "~/models/vocabulary";
+import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { WORKSPACE_SECTIONS } from "~/models/core/vocabulary";
 import { notFound } from "~/utils/http.server";
 
 /** Workspace sections that later issues will build; until then they say so plainly. */

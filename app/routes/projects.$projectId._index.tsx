@@ -3,10 +3,10 @@ import type { MetaFunction } from "@remix-run/node";
 import { projectPageTitle } from "~/utils/page-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n/use-translation";
-import { requireProjectAccess } from "~/models/project-guard.server";
-import { getProjectForMember } from "~/models/project.server";
-import { territoryName } from "~/models/territory.server";
-import { PHASES, WORKSPACE_SECTIONS, type Phase } from "~/models/vocabulary";
+import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { getProjectForMember } from "~/models/projects/project.server";
+import { territoryName } from "~/models/projects/territory.server";
+import { PHASES, WORKSPACE_SECTIONS, type Phase } from "~/models/core/vocabulary";
 import { formatDate, formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 

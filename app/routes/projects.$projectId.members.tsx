@@ -5,12 +5,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CopyField } from "~/components/copy-field";
 import { useLocale, useT } from "~/i18n/use-translation";
-import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server";
-import { LIMITS } from "~/models/limits";
-import { changeRole, listMembers, removeMember, type MembershipChange } from "~/models/membership.server";
-import { can } from "~/models/permissions.server";
-import { requireProjectAccess } from "~/models/project-guard.server";
-import { PROJECT_ROLES, type ProjectRole } from "~/models/vocabulary";
+import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/projects/invitation.server";
+import { LIMITS } from "~/models/core/limits";
+import { changeRole, listMembers, removeMember, type MembershipChange } from "~/models/projects/membership.server";
+import { can } from "~/models/projects/permissions.server";
+import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { PROJECT_ROLES, type ProjectRole } from "~/models/core/vocabulary";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { readForm, text } from "~/utils/forms.server";
 

@@ -25,13 +25,13 @@ import {
   parseDay,
   updateNoteMetadata,
   type MetadataChanges,
-} from "~/models/note.server";
-import { cyclePhaseSchema, listCycles, type CycleOption } from "~/models/cycle.server";
-import { can } from "~/models/permissions.server";
-import { requireProjectAccess } from "~/models/project-guard.server";
-import { LIMITS } from "~/models/limits";
-import { listTags, normalizeTagLabel } from "~/models/tag.server";
-import { findTerritory } from "~/models/territory.server";
+} from "~/models/notes/note.server";
+import { cyclePhaseSchema, listCycles, type CycleOption } from "~/models/timeline/cycle.server";
+import { can } from "~/models/projects/permissions.server";
+import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { LIMITS } from "~/models/core/limits";
+import { listTags, normalizeTagLabel } from "~/models/notes/tag.server";
+import { findTerritory } from "~/models/projects/territory.server";
 import { formatDate } from "~/utils/format";
 import { readForm, text, texts, validate } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";

@@ -25,13 +25,13 @@ import {
   parseDay,
   searchWords,
   type NoteFilters as Filters,
-} from "~/models/note.server";
-import { listCycles } from "~/models/cycle.server";
-import { can } from "~/models/permissions.server";
-import { requireProjectAccess } from "~/models/project-guard.server";
-import { LIMITS } from "~/models/limits";
-import { PHASES } from "~/models/vocabulary";
-import { listTags } from "~/models/tag.server";
+} from "~/models/notes/note.server";
+import { listCycles } from "~/models/timeline/cycle.server";
+import { can } from "~/models/projects/permissions.server";
+import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { LIMITS } from "~/models/core/limits";
+import { PHASES } from "~/models/core/vocabulary";
+import { listTags } from "~/models/notes/tag.server";
 import { readForm, text } from "~/utils/forms.server";
 import { projectPageTitle } from "~/utils/page-title";
 

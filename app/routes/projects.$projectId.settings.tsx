@@ -4,10 +4,10 @@ import { projectPageTitle } from "~/utils/page-title";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ProjectForm } from "~/components/project-form";
 import { useT } from "~/i18n/use-translation";
-import { requireProjectAccess } from "~/models/project-guard.server";
-import { projectFormValues, projectSchema } from "~/models/project-form.server";
-import { getProjectForMember, updateProject } from "~/models/project.server";
-import type { Phase, TerritoryKind, Visibility } from "~/models/vocabulary";
+import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { projectFormValues, projectSchema } from "~/models/projects/project-form.server";
+import { getProjectForMember, updateProject } from "~/models/projects/project.server";
+import type { Phase, TerritoryKind, Visibility } from "~/models/core/vocabulary";
 import { readForm, validate } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 

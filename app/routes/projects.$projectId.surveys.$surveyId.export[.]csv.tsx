@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvExport, exportFilename } from "~/models/survey-export.server";
-import { downloadHeaders, readExportRequest } from "~/models/survey-export-request.server";
+import { csvExport, exportFilename } from "~/models/surveys/survey-export.server";
+import { downloadHeaders, readExportRequest } from "~/models/surveys/survey-export-request.server";
 
 /** CSV of the responses (streamed). `?sep=comma` for a comma-separated file; `from`, `to`, `commune` filter. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportFilename, jsonExport } from "~/models/survey-export.server";
-import { downloadHeaders, readExportRequest } from "~/models/survey-export-request.server";
+import { exportFilename, jsonExport } from "~/models/surveys/survey-export.server";
+import { downloadHeaders, readExportRequest } from "~/models/surveys/survey-export-request.server";
 
 /** JSON: question definitions of every version, then the responses (streamed). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

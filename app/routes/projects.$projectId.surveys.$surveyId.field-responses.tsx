@@ -1,8 +1,8 @@
 import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { localeFromRequest } from "~/i18n";
-import { requireProjectAccess } from "~/models/project-guard.server";
-import { getProjectSurvey } from "~/models/survey-responses.server";
-import { submitAnswers } from "~/models/survey-submit.server";
+import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { getProjectSurvey } from "~/models/surveys/survey-responses.server";
+import { submitAnswers } from "~/models/surveys/survey-submit.server";
 import { readForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 

@@ -2,9 +2,9 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { useT } from "~/i18n/use-translation";
-import { requireProjectAccess } from "~/models/project-guard.server";
-import { publicSurveyUrl, qrSvg } from "~/models/survey-qr.server";
-import { getProjectSurvey } from "~/models/survey-responses.server";
+import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { publicSurveyUrl, qrSvg } from "~/models/surveys/survey-qr.server";
+import { getProjectSurvey } from "~/models/surveys/survey-responses.server";
 import { notFound } from "~/utils/http.server";
 import { projectPageTitle } from "~/utils/page-title";
 import surveyStyles from "~/styles/survey-answers.css";

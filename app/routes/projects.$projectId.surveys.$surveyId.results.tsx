@@ -4,18 +4,18 @@ import { BarChart, TimeChart } from "~/components/survey-results/charts";
 import { ErrorPage } from "~/components/error-page";
 import { FieldMessages } from "~/components/form-field";
 import { useLocale, useT } from "~/i18n/use-translation";
-import { requireProjectAccess } from "~/models/project-guard.server";
-import { OTHER_CHOICE, otherKey } from "~/models/survey-answers";
-import { parseDay } from "~/models/survey-answers.server";
-import { lineUpQuestions } from "~/models/survey-questions";
-import { getProjectSurvey } from "~/models/survey-responses.server";
+import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { OTHER_CHOICE, otherKey } from "~/models/surveys/survey-answers";
+import { parseDay } from "~/models/surveys/survey-answers.server";
+import { lineUpQuestions } from "~/models/surveys/survey-questions";
+import { getProjectSurvey } from "~/models/surveys/survey-responses.server";
 import {
   listTextAnswers,
   surveyCommunes,
   surveyResults,
   type QuestionResult,
   type ResultsFilter,
-} from "~/models/survey-results.server";
+} from "~/models/surveys/survey-results.server";
 import { formatDate, formatDateTime, formatNumber, isSingular } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { projectPageTitle } from "~/utils/page-title";

@@ -14,15 +14,15 @@ import { ErrorPage } from "~/components/error-page";
 import { SurveyStatusBadge } from "~/components/survey-status-badge";
 import type { Translator } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
-import { listCycles } from "~/models/cycle.server";
-import { can } from "~/models/permissions.server";
-import { requireProjectAccess } from "~/models/project-guard.server";
-import { createSurvey, listSurveys } from "~/models/survey.server";
+import { listCycles } from "~/models/timeline/cycle.server";
+import { can } from "~/models/projects/permissions.server";
+import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { createSurvey, listSurveys } from "~/models/surveys/survey.server";
 import styles from "~/styles/surveys.css";
 import { formatDate } from "~/utils/format";
 import { readForm, text } from "~/utils/forms.server";
 import { projectPageTitle } from "~/utils/page-title";
-import { PHASES } from "~/models/vocabulary";
+import { PHASES } from "~/models/core/vocabulary";
 
 const actionSchema = z.object({ intent: z.literal("create") });
 

@@ -11,12 +11,16 @@ import { CopyField } from "~/components/copy-field";
 import { ErrorPage } from "~/components/error-page";
 import { TimelineArea } from "~/components/timeline-area";
 import { useLocale, useT } from "~/i18n/use-translation";
-import { calendarTokenCreatedAt, regenerateCalendarToken, revokeCalendarToken } from "~/models/calendar-token.server";
-import { currentPosition } from "~/models/cycle.server";
-import { can } from "~/models/permissions.server";
-import { requireProjectAccess } from "~/models/project-guard.server";
-import { linkableItems, listTimelineEvents, linkTitles, todayInFrance } from "~/models/timeline.server";
-import { TIMELINE_EVENT_TYPES } from "~/models/vocabulary";
+import {
+  calendarTokenCreatedAt,
+  regenerateCalendarToken,
+  revokeCalendarToken,
+} from "~/models/timeline/calendar-token.server";
+import { currentPosition } from "~/models/timeline/cycle.server";
+import { can } from "~/models/projects/permissions.server";
+import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { linkableItems, listTimelineEvents, linkTitles, todayInFrance } from "~/models/timeline/timeline.server";
+import { TIMELINE_EVENT_TYPES } from "~/models/core/vocabulary";
 import timelineStyles from "~/styles/timeline.css";
 import { formatDate } from "~/utils/format";
 import { readForm, text } from "~/utils/forms.server";

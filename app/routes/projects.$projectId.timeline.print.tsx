@@ -4,9 +4,9 @@ import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { TimelineView } from "~/components/timeline-view";
 import { useT } from "~/i18n/use-translation";
-import { requireProjectAccess } from "~/models/project-guard.server";
-import { linkTitles, listTimelineEvents, todayInFrance } from "~/models/timeline.server";
-import { TIMELINE_EVENT_TYPES } from "~/models/vocabulary";
+import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { linkTitles, listTimelineEvents, todayInFrance } from "~/models/timeline/timeline.server";
+import { TIMELINE_EVENT_TYPES } from "~/models/core/vocabulary";
 import timelineStyles from "~/styles/timeline.css";
 import { projectPageTitle } from "~/utils/page-title";
 

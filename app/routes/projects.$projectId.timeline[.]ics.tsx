@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireProjectAccess } from "~/models/project-guard.server";
-import { calendarResponse } from "~/models/timeline-calendar.server";
+import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { calendarResponse } from "~/models/timeline/timeline-calendar.server";
 import { methodNotAllowed } from "~/utils/http.server";
 
 /** The project's upcoming events as a downloadable .ics file, for members and readers. */

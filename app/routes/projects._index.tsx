@@ -4,9 +4,9 @@ import { PhaseBadge } from "~/components/phase-badge";
 import { TerritoryLine } from "~/components/territory-line";
 import { localeFromRequest } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
-import { requireUser } from "~/models/auth.server";
-import { listProjectsForUser } from "~/models/project.server";
-import type { SiteRole } from "~/models/vocabulary";
+import { requireUser } from "~/models/accounts/auth.server";
+import { listProjectsForUser } from "~/models/projects/project.server";
+import type { SiteRole } from "~/models/core/vocabulary";
 import { formatDate } from "~/utils/format";
 import { pageTitle } from "~/utils/page-title";
 

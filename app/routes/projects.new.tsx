@@ -3,9 +3,9 @@ import { useActionData } from "@remix-run/react";
 import { EMPTY_PROJECT, ProjectForm } from "~/components/project-form";
 import { localeFromRequest, translator } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
-import { requireUser } from "~/models/auth.server";
-import { projectFormValues, projectSchema } from "~/models/project-form.server";
-import { createProject } from "~/models/project.server";
+import { requireUser } from "~/models/accounts/auth.server";
+import { projectFormValues, projectSchema } from "~/models/projects/project-form.server";
+import { createProject } from "~/models/projects/project.server";
 import { readForm, validate } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/page-title";
 

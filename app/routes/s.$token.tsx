@@ -12,10 +12,10 @@ import { ErrorSummary, SurveyQuestions } from "~/components/survey-form/survey-f
 import { SurveyClosedPage } from "~/components/survey-form/survey-unavailable";
 import { localeFromRequest, translate, translator } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
-import { giveBack, takeAttempt } from "~/models/rate-limit.server";
-import { FORM_FIELDS } from "~/models/survey-answers";
-import { getSurveyByToken } from "~/models/survey-responses.server";
-import { pickedCommunes, submitAnswers } from "~/models/survey-submit.server";
+import { giveBack, takeAttempt } from "~/models/core/rate-limit.server";
+import { FORM_FIELDS } from "~/models/surveys/survey-answers";
+import { getSurveyByToken } from "~/models/surveys/survey-responses.server";
+import { pickedCommunes, submitAnswers } from "~/models/surveys/survey-submit.server";
 import { readForm } from "~/utils/forms.server";
 import { keepActionHeaders } from "~/utils/headers";
 import surveyStyles from "~/styles/survey-answers.css";

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { getSurveyByToken } from "~/models/survey-responses.server";
-import { searchTerritories, territoryName } from "~/models/territory.server";
+import { getSurveyByToken } from "~/models/surveys/survey-responses.server";
+import { searchTerritories, territoryName } from "~/models/projects/territory.server";
 
 /**
  * Commune search for a public survey form, open to respondents without an account, but only

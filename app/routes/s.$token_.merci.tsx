@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { SurveyClosedPage } from "~/components/survey-form/survey-unavailable";
 import { translate } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
-import { getSurveyByToken } from "~/models/survey-responses.server";
+import { getSurveyByToken } from "~/models/surveys/survey-responses.server";
 import surveyStyles from "~/styles/survey-answers.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];

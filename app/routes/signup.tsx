@@ -5,12 +5,12 @@ import { FormError, TextField, useFocusFirstError } from "~/components/form-fiel
 import { authPageQuery, InvitationNotice } from "~/components/invitation-notice";
 import { localeFromRequest, translator, type Translator } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
-import { getOptionalUser, startSession } from "~/models/auth.server";
-import { joinAfterAuth, previewInvitation } from "~/models/invitation.server";
-import { LIMITS } from "~/models/limits";
-import { newPasswordSchema } from "~/models/password-schema.server";
-import { takeAttempt } from "~/models/rate-limit.server";
-import { createUser, findUserIdByEmail } from "~/models/user.server";
+import { getOptionalUser, startSession } from "~/models/accounts/auth.server";
+import { joinAfterAuth, previewInvitation } from "~/models/projects/invitation.server";
+import { LIMITS } from "~/models/core/limits";
+import { newPasswordSchema } from "~/models/accounts/password-schema.server";
+import { takeAttempt } from "~/models/core/rate-limit.server";
+import { createUser, findUserIdByEmail } from "~/models/accounts/user.server";
 import { readForm, text, validate } from "~/utils/forms.server";
 import { keepActionHeaders } from "~/utils/headers";
 import { tooManyRequests } from "~/utils/http.server";

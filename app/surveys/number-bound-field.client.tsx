@@ -2,10 +2,10 @@ import { useEffect, useId, useRef, useState } from "react";
 import type * as Y from "yjs";
 import type { Translator } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
-import type { SurveyQuestion } from "~/models/survey-definition";
+import type { SurveyQuestion } from "~/models/surveys/survey-definition";
 import { formatNumber } from "~/utils/format";
 import { parseBound } from "./number-bound";
-import { setQuestionField } from "./survey-doc";
+import { setQuestionField } from "../models/surveys/survey-doc";
 
 /** Past this, a bound is a typing slip, and doubles stop being exact. */
 const BOUND_LIMIT = 1e12;

@@ -1,8 +1,8 @@
 import { useId, type ReactNode } from "react";
 import type * as Y from "yjs";
 import { useT } from "~/i18n/use-translation";
-import { SURVEY_LIMITS, type SurveyQuestion } from "~/models/survey-definition";
-import { QUESTION_TYPES, type QuestionType } from "~/models/vocabulary";
+import { SURVEY_LIMITS, type SurveyQuestion } from "~/models/surveys/survey-definition";
+import { QUESTION_TYPES, type QuestionType } from "~/models/core/vocabulary";
 import {
   addOption,
   optionMaps,
@@ -11,7 +11,7 @@ import {
   setQuestionField,
   setScale,
   stepOption,
-} from "./survey-doc";
+} from "../models/surveys/survey-doc";
 import { NumberBound } from "./number-bound-field.client";
 import { YTextField } from "./y-text-field.client";
 

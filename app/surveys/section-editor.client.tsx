@@ -18,10 +18,10 @@ import { CSS } from "@dnd-kit/utilities";
 import { useId, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
 import { useT } from "~/i18n/use-translation";
-import { SURVEY_LIMITS, type SurveySection } from "~/models/survey-definition";
-import { QUESTION_TYPES, type QuestionType } from "~/models/vocabulary";
+import { SURVEY_LIMITS, type SurveySection } from "~/models/surveys/survey-definition";
+import { QUESTION_TYPES, type QuestionType } from "~/models/core/vocabulary";
 import { QuestionEditor } from "./question-editor.client";
-import { addQuestion, moveQuestionOnto, removeQuestion, removeSection } from "./survey-doc";
+import { addQuestion, moveQuestionOnto, removeQuestion, removeSection } from "../models/surveys/survey-doc";
 
 export type SectionEditorProps = {
   doc: Y.Doc;

@@ -7,7 +7,7 @@ import { useConnectionStatus } from "~/editor/use-connection-status.client";
 import { useCollabSession } from "~/editor/use-collab-session.client";
 import { joinsAndLeaves, usePresence } from "~/editor/use-presence.client";
 import { useLocale, useT } from "~/i18n/use-translation";
-import { SURVEY_LIMITS } from "~/models/survey-definition";
+import { SURVEY_LIMITS } from "~/models/surveys/survey-definition";
 import { AddQuestion, addTypeId, moveButtonId, SectionEditor } from "./section-editor.client";
 import {
   addSection,
@@ -17,7 +17,7 @@ import {
   stepSection,
   titleText,
   type SurveyStructure,
-} from "./survey-doc";
+} from "../models/surveys/survey-doc";
 import { YTextField } from "./y-text-field.client";
 
 export type SurveyDesignerProps = {

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import type { DocumentKind } from "../../app/models/document-access.server";
+import type { DocumentKind } from "../../app/models/documents/document-access.server";
 
 export type SessionFacts = { userId: string; siteRole: string };
 /** What the permissions module needs about a document's project and the user's place in it. */

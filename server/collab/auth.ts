@@ -1,9 +1,13 @@
 import type { IncomingMessage } from "node:http";
 import { verifyRequestOrigin } from "lucia";
-import { lucia } from "../../app/models/auth.server";
-import { canWriteDocument, parseDocumentName, type DocumentName } from "../../app/models/document-access.server";
-import { accessFrom, can } from "../../app/models/permissions.server";
-import { hashSessionId } from "../../app/models/session-adapter.server";
+import { lucia } from "../../app/models/accounts/auth.server";
+import {
+  canWriteDocument,
+  parseDocumentName,
+  type DocumentName,
+} from "../../app/models/documents/document-access.server";
+import { accessFrom, can } from "../../app/models/projects/permissions.server";
+import { hashSessionId } from "../../app/models/accounts/session-adapter.server";
 import type { AccessReader } from "./access-reader";
 
 export type Authorized = {

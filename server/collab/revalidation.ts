@@ -1,5 +1,5 @@
-import { canWriteDocument } from "../../app/models/document-access.server";
-import { accessFrom, type ProjectAccess } from "../../app/models/permissions.server";
+import { canWriteDocument } from "../../app/models/documents/document-access.server";
+import { accessFrom, type ProjectAccess } from "../../app/models/projects/permissions.server";
 import type { AccessReader } from "./access-reader";
 import type { Room } from "./room";
 

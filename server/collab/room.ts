@@ -3,7 +3,7 @@ import type { WebSocket } from "ws";
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import type { DocumentName } from "../../app/models/document-access.server";
+import type { DocumentName } from "../../app/models/documents/document-access.server";
 import type { CollabOptions } from "./options";
 import type { DocumentStore, StoredDocument } from "./persistence";
 import type { Editor } from "./projections/index";

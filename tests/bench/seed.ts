@@ -1,7 +1,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
-import { hashPassword } from "~/models/password.server";
-import { foldForSearch } from "~/models/territory.server";
+import { hashPassword } from "~/models/accounts/password.server";
+import { foldForSearch } from "~/models/projects/territory.server";
 import { random } from "./stats";
 
 /**

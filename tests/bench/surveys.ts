@@ -18,7 +18,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
-import { OTHER_CHOICE } from "~/models/survey-answers";
+import { OTHER_CHOICE } from "~/models/surveys/survey-answers";
 import { createProject, createUser } from "../factories";
 import { TMP } from "../support/paths";
 import { createSurvey } from "../survey-factories";

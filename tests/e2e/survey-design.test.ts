@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
-import { parseDefinition, questionsOf } from "~/models/survey-definition";
+import { parseDefinition, questionsOf } from "~/models/surveys/survey-definition";
 import { createProject, createUser } from "../factories";
 import { browserForFile } from "../support/browser-session";
 import type { TestServer } from "../support/server";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import type { ProjectRole } from "~/models/vocabulary";
+import type { ProjectRole } from "~/models/core/vocabulary";
 import { createNote, createProject, createTag, createUser } from "../factories";
 import { HttpClient, location } from "../support/http-client";
 import type { TestServer } from "../support/server";

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
-import type { ProjectRole } from "~/models/vocabulary";
+import type { ProjectRole } from "~/models/core/vocabulary";
 import { createProject } from "../factories";
 import { HttpClient, location } from "../support/http-client";
 import type { TestServer } from "../support/server";

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
-import { parseDefinition, questionsOf } from "~/models/survey-definition";
-import type { ProjectRole } from "~/models/vocabulary";
-import { addQuestion, findQuestion, readDefinition, sectionsArray, titleText } from "~/surveys/survey-doc";
+import { parseDefinition, questionsOf } from "~/models/surveys/survey-definition";
+import type { ProjectRole } from "~/models/core/vocabulary";
+import { addQuestion, findQuestion, readDefinition, sectionsArray, titleText } from "~/models/surveys/survey-doc";
 import { createProject, createUser } from "../factories";
 import { connect, synced, tryUpgrade, until, type TestProvider } from "../support/collab-client";
 import { HttpClient, location } from "../support/http-client";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import type { ProjectRole } from "~/models/vocabulary";
+import type { ProjectRole } from "~/models/core/vocabulary";
 import { createProject } from "../factories";
 import type { TestServer } from "../support/server";
 import { logIn, serverForFile } from "../support/session";

@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
-import { eventsMap, writeEvent, type EventFields } from "~/models/timeline-document";
+import { eventsMap, writeEvent, type EventFields } from "~/models/timeline/timeline-document";
 import { createNote, createProject, createUser } from "../factories";
 import { connect, synced, until, type TestProvider } from "../support/collab-client";
 import { HttpClient } from "../support/http-client";
@@ -83,7 +83,11 @@ describe("the timeline document", () => {
       .toEqual(["Réunion publique à la salle polyvalente", "Atelier au fablab"]);
     const [first] = await rows(project.id);
     expect(first).toMatchObject({ milestone: true, participants: 42, people: "Mairie de Die", cycleNumber: 1 });
-    expect(JSON.parse(first!.noteIds)).toEqual([note.id]);
+    const links = await server.db.timelineEventNote.findMany({
+      where: { projectId: project.id },
+      select: { noteId: true },
+    });
+    expect(links.map((link) => link.noteId)).toEqual([note.id]);
 
     // The page renders from the projection, without the document.
     const page = (await (await owner.client.get(`/projects/${project.id}/timeline`)).text()).replaceAll("<!-- -->", "");

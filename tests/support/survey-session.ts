@@ -1,4 +1,4 @@
-import type { ProjectRole } from "~/models/vocabulary";
+import type { ProjectRole } from "~/models/core/vocabulary";
 import { createProject } from "../factories";
 import { createSurvey } from "../survey-factories";
 import type { TestServer } from "./server";

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useT } from "~/i18n/use-translation";
-import { FORM_FIELDS, unansweredRequired, type AnswerErrors } from "~/models/survey-answers";
-import type { SurveyDefinition } from "~/models/survey-definition";
+import { FORM_FIELDS, unansweredRequired, type AnswerErrors } from "~/models/surveys/survey-answers";
+import type { SurveyDefinition } from "~/models/surveys/survey-definition";
 import { ErrorSummary, SurveyQuestions } from "../survey-form/survey-form";
 import { queueStorageKey, readQueue, sendResponse, writeQueue, type QueuedResponse } from "./field-queue";
 

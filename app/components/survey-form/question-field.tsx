@@ -7,8 +7,8 @@ import {
   otherKey,
   type AnswerErrors,
   type FormValues,
-} from "~/models/survey-answers";
-import { SURVEY_LIMITS, type SurveyQuestion } from "~/models/survey-definition";
+} from "~/models/surveys/survey-answers";
+import { SURVEY_LIMITS, type SurveyQuestion } from "~/models/surveys/survey-definition";
 import { TerritoryPicker, type PickedTerritory } from "../territory-picker";
 
 export type FieldContext = {

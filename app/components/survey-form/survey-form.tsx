@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import { useT } from "~/i18n/use-translation";
-import { otherKey, type AnswerErrors, type FormValues } from "~/models/survey-answers";
-import { questionsOf, type SurveyDefinition } from "~/models/survey-definition";
+import { otherKey, type AnswerErrors, type FormValues } from "~/models/surveys/survey-answers";
+import { questionsOf, type SurveyDefinition } from "~/models/surveys/survey-definition";
 import type { PickedTerritory } from "../territory-picker";
 import { QuestionField, questionTargetId, type FieldContext } from "./question-field";
 

@@ -1,5 +1,5 @@
 import type * as Y from "yjs";
-import type { DocumentKind, DocumentName } from "../../../app/models/document-access.server";
+import type { DocumentKind, DocumentName } from "../../../app/models/documents/document-access.server";
 import { writeNoteProjection } from "./note";
 import { writeSurveyProjection } from "./survey";
 import { writeTimelineProjection } from "./timeline";

@@ -1,6 +1,6 @@
 import type * as Y from "yjs";
-import { prisma } from "../../../app/models/db.server";
-import { foldForSearch } from "../../../app/models/territory.server";
+import { prisma } from "../../../app/models/core/db.server";
+import { foldForSearch } from "../../../app/models/projects/territory.server";
 import type { Editor } from "./index";
 import { blocksOf } from "./text";
 

@@ -1,7 +1,7 @@
 import type * as Y from "yjs";
-import { surveyDefinitionSchema } from "../../../app/models/survey-definition";
-import { saveSurveyDefinition } from "../../../app/models/survey-version.server";
-import { readDefinition } from "../../../app/surveys/survey-doc";
+import { surveyDefinitionSchema } from "../../../app/models/surveys/survey-definition";
+import { saveSurveyDefinition } from "../../../app/models/surveys/survey-version.server";
+import { readDefinition } from "../../../app/models/surveys/survey-doc";
 import type { Editor } from "./index";
 
 /**

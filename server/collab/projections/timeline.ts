@@ -1,6 +1,6 @@
 import type * as Y from "yjs";
-import { prisma } from "../../../app/models/db.server";
-import { readEvents, type TimelineEvent } from "../../../app/models/timeline-document";
+import { prisma } from "../../../app/models/core/db.server";
+import { readEvents, type TimelineEvent } from "../../../app/models/timeline/timeline-document";
 import type { Editor } from "./index";
 
 /** Lines go to stdout, like the rest of the collaboration server's log (server/collab/index.ts). */
@@ -44,9 +44,24 @@ export async function writeTimelineProjection(
     ),
   ]);
   const now = new Date();
+  // Deleting the events deletes their links (cascade); both are written again in one transaction.
   await prisma.$transaction([
     prisma.timelineEvent.deleteMany({ where: { projectId } }),
-    prisma.timelineEvent.createMany({ data: events.map((event) => row(projectId, event, notes, surveys, now)) }),
+    prisma.timelineEvent.createMany({ data: events.map((event) => row(projectId, event, now)) }),
+    prisma.timelineEventNote.createMany({
+      data: events.flatMap((event) =>
+        unique(event.noteIds.filter((id) => notes.has(id))).map((noteId) => ({ projectId, eventId: event.id, noteId })),
+      ),
+    }),
+    prisma.timelineEventSurvey.createMany({
+      data: events.flatMap((event) =>
+        unique(event.surveyIds.filter((id) => surveys.has(id))).map((surveyId) => ({
+          projectId,
+          eventId: event.id,
+          surveyId,
+        })),
+      ),
+    }),
   ]);
 }
 
@@ -60,7 +75,9 @@ async function linkedIds(kind: "note" | "survey", projectId: string, ids: string
   return new Set(rows.map((r) => r.id));
 }
 
-function row(projectId: string, event: TimelineEvent, notes: Set<string>, surveys: Set<string>, updatedAt: Date) {
+const unique = (ids: string[]) => [...new Set(ids)];
+
+function row(projectId: string, event: TimelineEvent, updatedAt: Date) {
   return {
     projectId,
     eventId: event.id,
@@ -73,8 +90,6 @@ function row(projectId: string, event: TimelineEvent, notes: Set<string>, survey
     description: event.description,
     participants: event.participants,
     people: event.people,
-    noteIds: JSON.stringify(event.noteIds.filter((id) => notes.has(id))),
-    surveyIds: JSON.stringify(event.surveyIds.filter((id) => surveys.has(id))),
     milestone: event.milestone,
     cycleNumber: event.cycle,
     phase: event.phase,

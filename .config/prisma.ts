@@ -1,5 +1,5 @@
 // Prisma CLI configuration. Lives in .config/ because the project's top level is fixed
-// (ARCHITECTURE.md); Prisma looks here by default.
+// (docs/ARCHITECTURE.md); Prisma looks here by default.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "prisma/config";

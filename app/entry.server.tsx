@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import {
   createReadableStreamFromReadable,
   type AppLoadContext,
@@ -44,7 +44,7 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutPaddingBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
@@ -65,5 +65,22 @@ export default function handleRequest(
       },
     );
     setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/**
+ * react-dom 18.3's streaming renderer can write its whole 2,048-byte view buffer when a
+ * multi-byte character (é, à, ’…) did not fit at its end: the unused tail goes out as NUL
+ * bytes and the character follows in the next chunk ("March\0é"; facebook/react#24985, fixed
+ * upstream by #26228 after 18.3). French text meets it on ordinary pages. HTML never holds a
+ * NUL of its own, so trailing NULs of a chunk are dropped.
+ */
+function withoutPaddingBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      let end = chunk.length;
+      while (end > 0 && chunk[end - 1] === 0) end--;
+      done(null, end === chunk.length ? chunk : chunk.subarray(0, end));
+    },
   });
 }

@@ -9,11 +9,12 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
-import { SiteHeader } from "~/components/site-header";
+import { isFocusedPage, SiteHeader } from "~/components/site-header";
 import { ErrorPage } from "~/components/error-page";
 import { localeFromRequest, translate, DEFAULT_LOCALE } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
@@ -70,6 +71,7 @@ export default function App() {
   // Pages reached by a client-side navigation are kept for offline use too (utils/offline-pages.ts).
   // Not the page first loaded: the worker kept it on the way in, or entry.client.tsx asks.
   const { pathname } = useLocation();
+  const focused = isFocusedPage(useMatches());
   const firstPath = useRef(pathname);
   useEffect(() => {
     if (pathname !== firstPath.current) keepPageOffline(navigator.serviceWorker?.controller);
@@ -80,7 +82,7 @@ export default function App() {
       <a className="skip-link" href="#main">
         {t("nav.skipToContent")}
       </a>
-      <SiteHeader user={data?.user ?? null} />
+      <SiteHeader user={data?.user ?? null} focused={focused} />
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>

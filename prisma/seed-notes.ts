@@ -4,7 +4,7 @@
  */
 import * as Y from "yjs";
 import type { Prisma } from "../app/generated/prisma/client";
-import { projectNote } from "../server/collab/projections/note";
+import { projectNote } from "../app/models/notes/note-projection";
 
 type DemoNote = {
   blocks: [type: "heading" | "paragraph", text: string][];
@@ -12,6 +12,8 @@ type DemoNote = {
   place: string;
   commune: [code: string, name: string] | null;
   tags: string[];
+  /** In the project trash since this many days (by the note's author), so the demo trash shows one. */
+  trashedDaysAgo?: number;
 };
 
 const DEMO_NOTES: DemoNote[] = [
@@ -58,6 +60,18 @@ const DEMO_NOTES: DemoNote[] = [
     commune: null,
     tags: ["Inclusion numérique"],
   },
+  {
+    blocks: [
+      ["heading", "Brouillon : tournée du camion-épicerie"],
+      ["paragraph", "Doublon du compte rendu de la tournée, à supprimer une fois les horaires vérifiés."],
+    ],
+    // The latest observation: the demo timeline links the earliest notes, never this one.
+    observedOn: "2026-11-12",
+    place: "Hameau de Chamarges",
+    commune: ["26113", "Die"],
+    tags: ["Logistique"],
+    trashedDaysAgo: 3,
+  },
 ];
 
 function documentOf(blocks: DemoNote["blocks"]): Y.Doc {
@@ -100,6 +114,9 @@ export async function seedDemoNotes(
         lastEditorId: authorId,
         lastEditedAt: new Date(),
         tags: { create: demo.tags.map((label) => ({ tagId: tagIds.get(label)! })) },
+        ...(demo.trashedDaysAgo === undefined
+          ? {}
+          : { deletedAt: new Date(Date.now() - demo.trashedDaysAgo * 86_400_000), deletedById: authorId }),
       },
       select: { id: true },
     });

@@ -9,19 +9,11 @@ import { newEventId, writeEvent, type EventFields } from "../app/models/timeline
 import { newPublicToken } from "../app/models/surveys/survey.server";
 import { OTHER_CHOICE, otherKey, type Answers } from "../app/models/surveys/survey-answers";
 import type { QuestionType } from "../app/models/core/vocabulary";
-import {
-  addQuestion,
-  addSection,
-  findQuestion,
-  introText,
-  newOptionMap,
-  readDefinition,
-  setQuestionField,
-  setScale,
-  titleText,
-} from "../app/models/surveys/survey-doc";
-import { writeSurveyProjection } from "../server/collab/projections/survey";
-import { writeTimelineProjection } from "../server/collab/projections/timeline";
+import { findQuestion, introText, readDefinition, titleText } from "../app/models/surveys/survey-doc";
+import { addQuestion, addSection, newOptionMap } from "../app/models/surveys/survey-doc-edit";
+import { setQuestionField, setScale } from "../app/models/surveys/survey-doc-question";
+import { writeSurveyProjection } from "../app/models/surveys/survey-document.server";
+import { writeTimelineProjection } from "../app/models/timeline/timeline-document.server";
 
 type DemoQuestion = {
   type: QuestionType;
@@ -100,6 +92,21 @@ function surveyDocument(): Y.Doc {
   return doc;
 }
 
+function addUnpublishedQuestion(doc: Y.Doc): void {
+  const sectionId = readDefinition(doc).sections[0]!.id;
+  const id = addQuestion(
+    doc,
+    "single_choice",
+    sectionId,
+    "Seriez-vous prêt à payer un peu plus pour des produits locaux ?",
+  );
+  const options = findQuestion(doc, id)!.question.get("options") as Y.Array<Y.Map<unknown>>;
+  doc.transact(() => {
+    options.delete(0, options.length);
+    options.push(["Oui", "Un peu", "Non"].map((label) => newOptionMap(label)));
+  });
+}
+
 // Die, Châtillon-en-Diois, Luc-en-Diois, Chamaloc, Romeyer, Marignac-en-Diois.
 const COMMUNES = ["26113", "26113", "26113", "26086", "26167", "26069", "26282", "26175"];
 const IDEAS = [
@@ -164,13 +171,9 @@ export async function seedDemoSurvey(
     select: { id: true },
   });
   const doc = surveyDocument();
-  await prisma.documentSnapshot.create({
-    data: { docName: `survey:${survey.id}`, state: Buffer.from(Y.encodeStateAsUpdate(doc)), lastUpdateId: 0 },
-  });
   await writeSurveyProjection(survey.id, doc, null);
   const questions = readDefinition(doc).sections.flatMap((s) => s.questions);
   const commune = questions.find((q) => q.type === "commune")!;
-  doc.destroy();
   const version = await prisma.survey.findUniqueOrThrow({
     where: { id: survey.id },
     select: { currentVersionId: true },
@@ -190,6 +193,14 @@ export async function seedDemoSurvey(
     };
   });
   await prisma.surveyResponse.createMany({ data: responses });
+  // One change made since the survey opened, not yet published: a newcomer sees the designer's
+  // "modifications non publiées" and the review before publishing (decision 014).
+  addUnpublishedQuestion(doc);
+  await prisma.documentSnapshot.create({
+    data: { docName: `survey:${survey.id}`, state: Buffer.from(Y.encodeStateAsUpdate(doc)), lastUpdateId: 0 },
+  });
+  await writeSurveyProjection(survey.id, doc, null);
+  doc.destroy();
   return survey.id;
 }
 

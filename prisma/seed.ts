@@ -161,7 +161,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   // Through the projections' own writes, which use the app's client: after the transaction.
   const surveyId = await seedDemoSurvey(prisma, { projectId, createdById: ids.rachid, collectorId: ids.lea });
   const notes = await prisma.note.findMany({
-    where: { projectId },
+    where: { projectId, deletedAt: null },
     orderBy: { observedOn: "asc" },
     select: { id: true },
   });

@@ -12,9 +12,10 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getEnv } from "../app/utils/env.server";
 import { attachCollaboration } from "./collab/index";
-import { AccessReader } from "./collab/access-reader";
 import { collabOptionsFromEnv } from "./collab/options";
-import { SqliteDocumentStore } from "./collab/persistence";
+import { startNoteTrashPurge } from "./jobs/note-trash";
+import { SqliteRightsReader } from "./collab/rights-reader";
+import { SqliteDocumentStore } from "./collab/sqlite-document-store";
 import { cspNonce, limitBodySize, refuseCrossSite, refuseUndecodablePath, securityHeaders } from "./security";
 
 const env = getEnv();
@@ -44,6 +45,17 @@ app.use(limitBodySize);
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
+const server = http.createServer(app);
+// Longer than the usual proxy and client idle times (60 s): a server closing an idle keep-alive
+// connection first races the client's next request on it ("other side closed").
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+const collab = attachCollaboration(server, {
+  store: new SqliteDocumentStore(env.databaseFile),
+  reader: new SqliteRightsReader(env.databaseFile),
+  options: collabOptionsFromEnv(),
+});
+
 function remixHandler() {
   return createRequestHandler({
     build: async () => build,
@@ -51,6 +63,7 @@ function remixHandler() {
     getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce as string,
       clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      documents: collab.documents,
       // Remix writes a streamed body without waiting for the socket (no backpressure): streamed
       // exports wait on this before reading their next batch, so a slow client costs no memory.
       responseDrained: () =>
@@ -69,13 +82,7 @@ function remixHandler() {
   });
 }
 app.all("*", remixHandler());
-
-const server = http.createServer(app);
-const collab = attachCollaboration(server, {
-  store: new SqliteDocumentStore(env.databaseFile),
-  access: new AccessReader(env.databaseFile),
-  options: collabOptionsFromEnv(),
-});
+const stopNoteTrashPurge = startNoteTrashPurge(collab.documents.removeDocument);
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -97,6 +104,7 @@ async function shutdown(signal: string) {
   console.log(`${signal} received, closing`);
   // Documents first: every accepted update is already stored; this writes snapshots and
   // projections so the next start loads fast.
+  stopNoteTrashPurge();
   await collab.close();
   server.close(() => process.exit(0));
   // Keep-alive connections would hold close() open; give them a moment, then leave.

@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
-import { verifyRequestOrigin } from "lucia";
 import { localeFromCookieHeader, translator } from "../app/i18n/index";
 import { LIMITS } from "../app/models/core/limits";
+import { checkSite } from "./site";
 
 /** A fresh nonce per response, for the inline scripts Remix renders. */
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {
@@ -47,23 +47,30 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Cross-site request forgery: every state-changing request must come from this site.
- * We trust `Origin` first, then `Sec-Fetch-Site`; a request with neither is refused,
- * since every browser we support sends at least one of them (docs/decisions/005).
+ * An Origin must name this site (site.ts, checked on every method); without one,
+ * `Sec-Fetch-Site` must be `same-origin`; a request with neither is refused, since every
+ * browser we support sends at least one of them (docs/decisions/005).
  */
-export function isSameSiteRequest(req: Request): boolean {
+function isSameSiteWithoutOrigin(req: Request): boolean {
   if (SAFE_METHODS.has(req.method)) return true;
-  const host = req.get("host");
-  const origin = req.get("origin");
-  if (origin) return Boolean(host && verifyRequestOrigin(origin, [host]));
   const fetchSite = req.get("sec-fetch-site");
-  if (fetchSite) return fetchSite === "same-origin";
-  return false;
+  return fetchSite === "same-origin";
 }
 
+/**
+ * Every request, static files included: a Host that does not name this site is a 421 (DNS
+ * rebinding, docs/decisions/015); a foreign Origin, or an unsafe request without Origin that
+ * is not same-origin, is a 403.
+ */
 export function refuseCrossSite(req: Request, res: Response, next: NextFunction) {
-  if (isSameSiteRequest(req)) return next();
+  const verdict = checkSite(req.headers);
+  if (verdict.ok && (req.get("origin") !== undefined || isSameSiteWithoutOrigin(req))) return next();
   const t = translator(localeFromCookieHeader(req.get("cookie")));
-  res.status(403).type("text/plain; charset=utf-8").send(t("error.crossSite"));
+  const misdirected = !verdict.ok && verdict.status === 421;
+  res
+    .status(misdirected ? 421 : 403)
+    .type("text/plain; charset=utf-8")
+    .send(t(misdirected ? "error.misdirected" : "error.crossSite"));
 }
 
 /**

@@ -6,7 +6,10 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { getEnv } from "../app/utils/env.server";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const env = getEnv();
 fs.mkdirSync(path.dirname(env.databaseFile), { recursive: true });
@@ -29,8 +32,14 @@ const now = new Date();
 await prisma.session.deleteMany({ where: { expiresAt: { lte: now } } });
 await prisma.invitation.deleteMany({ where: { expiresAt: { lte: new Date(now.getTime() - 30 * 86_400_000) } } });
 if (env.DEMO_DATA && (await prisma.user.count()) === 0) {
-  const { seedDemoData } = await import("../prisma/seed");
-  await seedDemoData(prisma);
+  // The demo data runs as a script of its own, like the migrations: server/ may import app/
+  // (models, utils, i18n) but never prisma/, which sits beside it and builds on the same models
+  // (docs/ARCHITECTURE.md, "Layers"; tests/unit/layers.test.ts checks it).
+  const seed = spawnSync("npx", ["tsx", path.join(root, "prisma/seed-run.ts")], { stdio: "inherit", cwd: root });
+  if (seed.status !== 0) {
+    console.error("Creating the demo data failed; the server was not started.");
+    process.exit(seed.status ?? 1);
+  }
   console.log("Demo data created (see README for the demo logins).");
 }
 await prisma.$disconnect();

@@ -1,19 +1,19 @@
 import { Link, isRouteErrorResponse } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useT } from "~/i18n/use-translation";
 
-/** What a person sees instead of a stack trace: what happened and where to go next. */
+/**
+ * What a person sees instead of a stack trace: what happened and where to go next. Every route's
+ * ErrorBoundary renders it inside the layout; the root's renders it alone.
+ */
 export function ErrorPage({ error }: { error: unknown }) {
   const t = useT();
   // A page that could not be fetched at all: say it is the network, not something broken here.
   if (!isRouteErrorResponse(error) && typeof navigator !== "undefined" && !navigator.onLine) {
     return (
-      <section className="page narrow" aria-labelledby="error-title">
-        <h1 id="error-title">{t("error.offlineTitle")}</h1>
-        <p>{t("error.offline")}</p>
-        <p>
-          <a href="">{t("error.retry")}</a>
-        </p>
-      </section>
+      <ErrorSection title={t("error.offlineTitle")} message={t("error.offline")}>
+        <a href="">{t("error.retry")}</a>
+      </ErrorSection>
     );
   }
   const status = isRouteErrorResponse(error) ? error.status : 500;
@@ -28,12 +28,18 @@ export function ErrorPage({ error }: { error: unknown }) {
   const title =
     status === 404 ? t("error.notFoundTitle") : status === 403 ? t("error.forbiddenTitle") : t("error.title");
   return (
+    <ErrorSection title={title} message={message}>
+      <Link to="/projects">{t("error.backToProjects")}</Link>
+    </ErrorSection>
+  );
+}
+
+function ErrorSection({ title, message, children }: { title: string; message: string; children: ReactNode }) {
+  return (
     <section className="page narrow" aria-labelledby="error-title">
       <h1 id="error-title">{title}</h1>
       <p>{message}</p>
-      <p>
-        <Link to="/projects">{t("error.backToProjects")}</Link>
-      </p>
+      <p>{children}</p>
     </section>
   );
 }

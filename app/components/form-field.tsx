@@ -1,4 +1,11 @@
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import {
+  useEffect,
+  useRef,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 type FieldProps = {
   name: string;
@@ -29,6 +36,22 @@ function FieldMessages({ name, hint, error }: Omit<FieldProps, "label">) {
   );
 }
 
+/** The label, the control and its messages, tied together by `id`. */
+function Field({ id, label, hint, error, children }: Omit<FieldProps, "name"> & { id: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      <FieldMessages name={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** What a control needs so that its hint and error are announced with it. */
+function announced(id: string, hint: unknown, error: unknown) {
+  return { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, hint, error) };
+}
+
 /** A labelled input whose hint and error are announced with it (RGAA 11.1, 11.10). */
 export function TextField({
   name,
@@ -39,18 +62,9 @@ export function TextField({
   ...input
 }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <input
-        id={name}
-        name={name}
-        type={type}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
-        {...input}
-      />
-      <FieldMessages name={name} hint={hint} error={error} />
-    </div>
+    <Field id={name} label={label} hint={hint} error={error}>
+      <input id={name} name={name} type={type} {...announced(name, hint, error)} {...input} />
+    </Field>
   );
 }
 
@@ -62,17 +76,31 @@ export function TextAreaField({
   ...textarea
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <textarea
-        id={name}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
-        {...textarea}
-      />
-      <FieldMessages name={name} hint={hint} error={error} />
-    </div>
+    <Field id={name} label={label} hint={hint} error={error}>
+      <textarea id={name} name={name} {...announced(name, hint, error)} {...textarea} />
+    </Field>
+  );
+}
+
+/**
+ * A labelled select, announced like TextField. `id` defaults to the name; a form that holds two
+ * selects of the same name (filters beside fields) gives one another id.
+ */
+export function SelectField({
+  name,
+  id = name,
+  label,
+  hint,
+  error,
+  children,
+  ...select
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <select id={id} name={name} {...announced(id, hint, error)} {...select}>
+        {children}
+      </select>
+    </Field>
   );
 }
 

@@ -20,13 +20,17 @@ type EditorAreaProps = {
   user: { id: string; name: string };
   readOnly: boolean;
   excerpt: string;
+  /** The notes list, offered when the note is moved to the trash while open. */
+  listHref: string;
+  /** Follows the note's title as it is typed (app/models/notes/note-projection.ts). */
+  onTitle?: (title: string) => void;
 };
 
 /**
  * The note body: the excerpt the server already knows while the editor loads (and, without
  * JavaScript, instead of it), then the live editor.
  */
-export function NoteEditorArea({ docName, user, readOnly, excerpt }: EditorAreaProps) {
+export function NoteEditorArea({ docName, user, readOnly, excerpt, listHref, onTitle }: EditorAreaProps) {
   const t = useT();
   const hydrated = useHydrated();
   const fallback = (
@@ -41,7 +45,7 @@ export function NoteEditorArea({ docName, user, readOnly, excerpt }: EditorAreaP
   return (
     <EditorErrorBoundary message={t("notes.editorFailed")} excerpt={excerpt}>
       <Suspense fallback={fallback}>
-        <NoteEditor docName={docName} user={user} readOnly={readOnly} />
+        <NoteEditor docName={docName} user={user} readOnly={readOnly} listHref={listHref} onTitle={onTitle} />
       </Suspense>
     </EditorErrorBoundary>
   );

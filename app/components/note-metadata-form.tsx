@@ -20,6 +20,9 @@ export type NoteMetadataLimits = { placeMax: number; tagMax: number; earliestDay
 
 type Tag = { id: string; label: string };
 
+/** The server's question when a new tag looks like one in the codebook ("Marche" and "Marché"). */
+export type TagLookalike = { label: string; existing: string };
+
 const COMMUNES_ONLY = ["commune"] as const;
 const COMMUNE_TEXTS: TerritoryPickerTexts = {
   label: "notes.meta.commune",
@@ -39,6 +42,7 @@ export function NoteMetadataForm({
   errors,
   limits,
   saved,
+  lookalike = null,
 }: {
   values: NoteMetadataValues;
   /** What the page was loaded with: sent back as `was.*`, so that a save writes only what this person changed. */
@@ -48,11 +52,14 @@ export function NoteMetadataForm({
   errors: Record<string, string>;
   limits: NoteMetadataLimits;
   saved: boolean;
+  /** Nothing was saved: ask whether to create the new tag or use its look-alike. */
+  lookalike?: TagLookalike | null;
 }) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
   const hasErrors = Object.keys(errors).length > 0;
-  const formRef = useFocusFirstError(hasErrors ? errors : null);
+  // The question takes the focus like an error would, so that it is read out at once.
+  const formRef = useFocusFirstError(hasErrors ? errors : lookalike);
   return (
     <Form ref={formRef} method="post" noValidate className="stack note-metadata">
       <input type="hidden" name="intent" value="metadata" />
@@ -126,7 +133,31 @@ export function NoteMetadataForm({
           {saved && !busy ? t("notes.meta.saved") : ""}
         </p>
       </div>
+      {lookalike ? <LookalikeQuestion lookalike={lookalike} busy={busy} /> : null}
     </Form>
+  );
+}
+
+/**
+ * Both answers post the whole form again. After the save button in the page, so that Enter in
+ * a field (which presses the form's first button) saves, and asks again, rather than choosing.
+ */
+function LookalikeQuestion({ lookalike, busy }: { lookalike: TagLookalike; busy: boolean }) {
+  const t = useT();
+  const names = { label: lookalike.label, existing: lookalike.existing };
+  return (
+    <div className="tag-lookalike stack">
+      <input type="hidden" name="newTagAsked" value={lookalike.label} />
+      <p role="alert">{t("notes.meta.lookalike", names)}</p>
+      <div className="actions">
+        <button type="submit" name="newTagChoice" value="create" className="button" disabled={busy}>
+          {t("notes.meta.lookalikeCreate", names)}
+        </button>
+        <button type="submit" name="newTagChoice" value="use" className="button" disabled={busy}>
+          {t("notes.meta.lookalikeUse", names)}
+        </button>
+      </div>
+    </div>
   );
 }
 

@@ -1,11 +1,39 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation, type Location } from "@remix-run/react";
 import { LOCALES } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
+import { safeRedirect } from "~/utils/safe-redirect";
 
 type HeaderUser = { id: string; name: string; siteRole: string } | null;
 
-export function SiteHeader({ user }: { user: HeaderUser }) {
+/**
+ * A route's `handle` for a page made for people without an account (a public survey form):
+ * the header keeps the name and the language switch, and offers no "Se connecter" or "Créer
+ * un compte", which would only lead respondents away from the form (issue 13, point 2).
+ */
+export const FOCUSED_PAGE = { focusedPage: true } as const;
+
+/** True when the deepest route showing says its page is focused (root.tsx reads the matches). */
+export function isFocusedPage(matches: readonly { handle?: unknown }[]): boolean {
+  const handle = matches.at(-1)?.handle as { focusedPage?: unknown } | undefined;
+  return handle?.focusedPage === true;
+}
+
+export function SiteHeader({ user, focused = false }: { user: HeaderUser; focused?: boolean }) {
   const t = useT();
+  const back = returnQuery(useLocation());
+  if (focused) {
+    return (
+      <header className="site-header">
+        <span className="brand">
+          <span aria-hidden="true" className="brand-mark">
+            ⋈
+          </span>{" "}
+          Maillage
+        </span>
+        <LanguageSwitcher />
+      </header>
+    );
+  }
   return (
     <header className="site-header">
       <Link to={user ? "/projects" : "/"} className="brand">
@@ -37,10 +65,10 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
           ) : (
             <>
               <li>
-                <NavLink to="/login">{t("nav.login")}</NavLink>
+                <NavLink to={`/login${back}`}>{t("nav.login")}</NavLink>
               </li>
               <li>
-                <NavLink to="/signup">{t("nav.signup")}</NavLink>
+                <NavLink to={`/signup${back}`}>{t("nav.signup")}</NavLink>
               </li>
             </>
           )}
@@ -49,6 +77,28 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
       <LanguageSwitcher />
     </header>
   );
+}
+
+/**
+ * What the header's "Se connecter" and "Créer un compte" links carry, so that a person comes
+ * back to where they were — an invitation above all (issue 13, point 10): on the login and
+ * sign-up pages, their own invitation or return path; elsewhere, this page, kept on this site
+ * by safeRedirect. The home page needs none (after signing in one lands on the projects).
+ */
+export function returnQuery(location: Pick<Location, "pathname" | "search">): string {
+  if (location.pathname === "/login" || location.pathname === "/signup") {
+    const current = new URLSearchParams(location.search);
+    const kept = new URLSearchParams();
+    for (const name of ["invitation", "redirectTo"]) {
+      const value = current.get(name);
+      if (value) kept.set(name, value);
+    }
+    const query = kept.toString();
+    return query ? `?${query}` : "";
+  }
+  if (location.pathname === "/") return "";
+  const here = safeRedirect(location.pathname + location.search, "");
+  return here ? `?redirectTo=${encodeURIComponent(here)}` : "";
 }
 
 /** Pages saved for offline use belong to this person: drop them when they log out. */

@@ -17,9 +17,13 @@ type Props = {
   definition: SurveyDefinition | null;
   /** Told the survey's title whenever the document's changes. */
   onTitle?: (title: string) => void;
+  /** An opened survey's published version, which the live design is compared to (decision 014). */
+  published?: SurveyDefinition | null;
+  /** Told whether the live design differs from `published`. */
+  onUnpublished?: (unpublished: boolean) => void;
 };
 
-export function SurveyDesignerArea({ docName, user, readOnly, definition, onTitle }: Props) {
+export function SurveyDesignerArea({ docName, user, readOnly, definition, onTitle, published, onUnpublished }: Props) {
   const t = useT();
   const hydrated = useHydrated();
   const fallback = (
@@ -34,7 +38,14 @@ export function SurveyDesignerArea({ docName, user, readOnly, definition, onTitl
   return (
     <DesignerErrorBoundary message={t("surveys.designer.failed")} fallback={definition}>
       <Suspense fallback={fallback}>
-        <SurveyDesigner docName={docName} user={user} readOnly={readOnly} onTitle={onTitle} />
+        <SurveyDesigner
+          docName={docName}
+          user={user}
+          readOnly={readOnly}
+          onTitle={onTitle}
+          published={published}
+          onUnpublished={onUnpublished}
+        />
       </Suspense>
     </DesignerErrorBoundary>
   );

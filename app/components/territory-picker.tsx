@@ -3,11 +3,12 @@ import { useEffect, useId, useState, type KeyboardEvent } from "react";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
 import type { TerritoryKind } from "~/models/core/vocabulary";
-import type { TerritoryOption } from "~/routes/api.territories";
+import type { PickedTerritory, TerritoryOption } from "~/models/projects/territory-option";
 import { formatNumber, isSingular } from "~/utils/format";
 import { describedBy, FieldMessages } from "./form-field";
 
-export type PickedTerritory = Pick<TerritoryOption, "value" | "kind" | "code" | "name" | "departement" | "population">;
+// The forms that render the picker type its value too: they take both from here.
+export type { PickedTerritory };
 
 /** The texts around the field; the defaults are the project form's. */
 export type TerritoryPickerTexts = {

@@ -7,8 +7,9 @@ import {
   type EventFields,
   type TimelineEvent,
 } from "~/models/timeline/timeline-document";
-import { PHASES, TIMELINE_EVENT_TYPES, type Phase } from "~/models/core/vocabulary";
-import { describedBy, FieldMessages, FormError, TextAreaField, TextField } from "./form-field";
+import { TIMELINE_EVENT_TYPES, type Phase } from "~/models/core/vocabulary";
+import { CyclePhaseSelects } from "./cycle-phase-fields";
+import { FieldMessages, FormError, SelectField, TextAreaField, TextField } from "./form-field";
 
 type Item = { id: string; title: string };
 
@@ -42,7 +43,7 @@ function fieldsOf(form: HTMLFormElement) {
 
 /**
  * Adding or editing one event. Everything is checked with the document's own rules before a
- * single field is written (app/models/timeline-document.ts); a refusal shows a message next
+ * single field is written (app/models/timeline/timeline-document.ts); a refusal shows a message next
  * to each field and changes nothing. Field ids are prefixed, so the form can sit next to others.
  */
 export function TimelineEventForm({
@@ -104,23 +105,18 @@ export function TimelineEventForm({
         error={message("title")}
         required
       />
-      <div className="field">
-        <label htmlFor="type">{t("timeline.form.type")}</label>
-        <select
-          id="type"
-          name="type"
-          defaultValue={v?.type ?? "meeting"}
-          aria-invalid={errors.type ? true : undefined}
-          aria-describedby={describedBy("type", false, errors.type)}
-        >
-          {TIMELINE_EVENT_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`timeline.type.${type}`)}
-            </option>
-          ))}
-        </select>
-        <FieldMessages name="type" error={message("type")} />
-      </div>
+      <SelectField
+        name="type"
+        label={t("timeline.form.type")}
+        defaultValue={v?.type ?? "meeting"}
+        error={message("type")}
+      >
+        {TIMELINE_EVENT_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {t(`timeline.type.${type}`)}
+          </option>
+        ))}
+      </SelectField>
       <div className="timeline-form__grid">
         <TextField
           name="start"
@@ -197,42 +193,17 @@ export function TimelineEventForm({
         error={message("surveyIds")}
       />
       <div className="timeline-form__grid">
-        <div className="field">
-          <label htmlFor="cycle">{t("cycle.field.cycle")}</label>
-          <select
-            id="cycle"
-            name="cycle"
-            aria-invalid={errors.cycle ? true : undefined}
-            aria-describedby={describedBy("cycle", false, errors.cycle)}
-            defaultValue={String(v ? (v.cycle ?? "") : context.current.cycle)}
-          >
-            <option value="">{t("cycle.field.anyCycle")}</option>
-            {Array.from({ length: context.cycleCount }, (_, i) => i + 1).map((number) => (
-              <option key={number} value={number}>
-                {t("cycle.number", { number })}
-              </option>
-            ))}
-          </select>
-          <FieldMessages name="cycle" error={message("cycle")} />
-        </div>
-        <div className="field">
-          <label htmlFor="phase">{t("cycle.field.phase")}</label>
-          <select
-            id="phase"
-            name="phase"
-            aria-invalid={errors.phase ? true : undefined}
-            aria-describedby={describedBy("phase", false, errors.phase)}
-            defaultValue={v ? (v.phase ?? "") : context.current.phase}
-          >
-            <option value="">{t("cycle.field.anyPhase")}</option>
-            {PHASES.map((phase, index) => (
-              <option key={phase} value={phase}>
-                {index + 1}. {t(`phase.${phase}`)}
-              </option>
-            ))}
-          </select>
-          <FieldMessages name="phase" error={message("phase")} />
-        </div>
+        {/* An event names its cycle by number (timeline-document.ts), not by id. */}
+        <CyclePhaseSelects
+          cycles={Array.from({ length: context.cycleCount }, (_, i) => ({ id: String(i + 1), number: i + 1 }))}
+          names={{ cycle: "cycle", phase: "phase" }}
+          values={{
+            cycle: String(v ? (v.cycle ?? "") : context.current.cycle),
+            phase: v ? (v.phase ?? "") : context.current.phase,
+          }}
+          errors={{ cycle: message("cycle"), phase: message("phase") }}
+          texts="field"
+        />
       </div>
       <label className="choice">
         <input type="checkbox" name="milestone" defaultChecked={v?.milestone ?? false} />

@@ -1,29 +1,38 @@
 import { Link } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 import type { Translator } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
-import { lastDay, type TimelineEvent } from "~/models/timeline/timeline-document";
+import { lastDay, sortEvents, type TimelineEvent } from "~/models/timeline/timeline-document";
+import { matchesPhase, type PhaseFilter } from "~/models/timeline/timeline-filters";
 import { formatDate, isSingular } from "~/utils/format";
 
 export type LinkTitles = { notes: Record<string, string>; surveys: Record<string, string> };
 
-type Group = { key: string; cycle: number | null; phase: TimelineEvent["phase"]; events: TimelineEvent[] };
+/**
+ * The page's phase filter (from its URL), for every timeline view below it. A context rather
+ * than a prop: the live editor renders this view itself, and the filter is the view's concern.
+ */
+export const TimelinePhaseFilter = createContext<PhaseFilter>("");
 
-/** Runs of consecutive events in the same cycle and phase, in the order given. */
-function groupByCyclePhase(events: TimelineEvent[]): Group[] {
-  const groups: Group[] = [];
-  for (const event of events) {
-    const key = `${event.cycle ?? "-"}|${event.phase ?? "-"}`;
-    const last = groups[groups.length - 1];
-    if (last?.key === key) last.events.push(event);
-    else groups.push({ key, cycle: event.cycle, phase: event.phase, events: [event] });
-  }
-  return groups;
+/**
+ * "À venir" soonest first, then "Passé" latest first: always in date order, whatever order the
+ * events come in. The phase is a label on each event, never a grouping (issue 13, point 8: runs
+ * of phases broke the date order into "Plan d'action", "Diagnostic", "Plan d'action" again).
+ */
+export function timelineSections(events: TimelineEvent[], today: string, phase: PhaseFilter = "") {
+  const sorted = sortEvents(events.filter((event) => matchesPhase(event, phase)));
+  return {
+    upcoming: sorted.filter((event) => lastDay(event) >= today),
+    past: sorted.filter((event) => lastDay(event) < today).reverse(),
+  };
 }
 
-function groupTitle(t: Translator, group: Group): string {
-  const phase = group.phase ? t(`phase.${group.phase}`) : t("timeline.noPhase");
-  return group.cycle ? t("timeline.cyclePhase", { cycle: group.cycle, phase }) : `${t("timeline.noCycle")} — ${phase}`;
+/** "Cycle 1 · Plan d'action", "Plan d'action", "Cycle 2", or null when the event has neither. */
+export function phaseLabel(t: Translator, event: Pick<TimelineEvent, "cycle" | "phase">): string | null {
+  const phase = event.phase ? t(`phase.${event.phase}`) : null;
+  if (event.cycle && phase) return t("cycle.badge", { cycle: event.cycle, phase });
+  if (event.cycle) return t("cycle.number", { number: event.cycle });
+  return phase;
 }
 
 /** "12 mars 2026", "12 mars 2026 à 14:30", "du 12 au 14 mars 2026"… read as a sentence. */
@@ -44,9 +53,10 @@ export function eventWhen(t: Translator, locale: ReturnType<typeof useLocale>, e
 }
 
 /**
- * The vertical timeline: "À venir" (soonest first) then "Passé" (latest first), each grouped
- * under a heading per cycle and phase. The same markup serves the server's HTML (from the SQL
- * projection) and the live document; `actions` adds the edit controls for writers.
+ * The vertical timeline: "À venir" (soonest first) then "Passé" (latest first), in date order,
+ * each event labelled with its cycle and phase. The same markup serves the server's HTML (from
+ * the SQL projection) and the live document; `actions` adds the edit controls for writers. The
+ * phase filter comes from `TimelinePhaseFilter`.
  */
 export function TimelineView({
   events,
@@ -55,6 +65,7 @@ export function TimelineView({
   projectId,
   actions,
   compact = false,
+  filtered,
 }: {
   events: TimelineEvent[];
   today: string;
@@ -62,11 +73,14 @@ export function TimelineView({
   projectId: string;
   actions?: (event: TimelineEvent) => ReactNode;
   compact?: boolean;
+  /** Whether the events were filtered before they came here (an empty section says so). */
+  filtered?: boolean;
 }) {
   const t = useT();
   const locale = useLocale();
-  const upcoming = events.filter((e) => lastDay(e) >= today);
-  const past = events.filter((e) => lastDay(e) < today).reverse();
+  const phase = useContext(TimelinePhaseFilter);
+  const anyFilter = filtered || phase !== "";
+  const { upcoming, past } = timelineSections(events, today, phase);
   const sections = [
     { id: "upcoming", title: t("timeline.upcoming"), events: upcoming },
     { id: "past", title: t("timeline.past"), events: past },
@@ -85,23 +99,21 @@ export function TimelineView({
               )
             </span>
           </h3>
-          {section.events.length === 0 ? <p className="muted">{t("timeline.empty")}</p> : null}
-          {groupByCyclePhase(section.events).map((group, index) => (
-            <div key={`${group.key}-${index}`} className="timeline__group">
-              <h4>{groupTitle(t, group)}</h4>
-              <ol className="timeline__list">
-                {group.events.map((event) => (
-                  <EventItem
-                    key={event.id}
-                    event={event}
-                    titles={titles}
-                    projectId={projectId}
-                    actions={actions?.(event)}
-                  />
-                ))}
-              </ol>
-            </div>
-          ))}
+          {section.events.length === 0 ? (
+            <p className="muted">{t(anyFilter ? "timeline.emptyMatching" : "timeline.empty")}</p>
+          ) : (
+            <ol className="timeline__list">
+              {section.events.map((event) => (
+                <EventItem
+                  key={event.id}
+                  event={event}
+                  titles={titles}
+                  projectId={projectId}
+                  actions={actions?.(event)}
+                />
+              ))}
+            </ol>
+          )}
         </section>
       ))}
     </div>
@@ -123,6 +135,7 @@ function EventItem({
   const locale = useLocale();
   const notes = event.noteIds.filter((id) => id in titles.notes);
   const surveys = event.surveyIds.filter((id) => id in titles.surveys);
+  const phase = phaseLabel(t, event);
   return (
     <li
       className={`timeline__event type-${event.type}${event.milestone ? " is-milestone" : ""}`}
@@ -131,6 +144,7 @@ function EventItem({
       <p className="timeline__when">
         <time dateTime={event.start}>{eventWhen(t, locale, event)}</time>
         <span className="badge">{t(`timeline.type.${event.type}`)}</span>
+        {phase ? <span className="badge timeline__phase">{phase}</span> : null}
         {event.milestone ? (
           <span className="badge milestone-badge">
             <span aria-hidden="true">{t("timeline.milestoneMark")} </span>
@@ -138,7 +152,7 @@ function EventItem({
           </span>
         ) : null}
       </p>
-      <h5 className="timeline__title">{event.title}</h5>
+      <h4 className="timeline__title">{event.title}</h4>
       {event.description ? <p className="timeline__description">{event.description}</p> : null}
       {event.participants !== null || event.people ? (
         <p className="muted">

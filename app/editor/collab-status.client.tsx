@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
 import type { Present } from "./presence";
@@ -10,13 +11,15 @@ const STATUS_TEXT = {
   synced: "editor.status.synced",
 } as const satisfies Record<Exclude<ConnectionState, "pending">, MessageKey>;
 
-export type NoticeTexts = Record<Exclude<ConnectionNotice, null>, MessageKey>;
+/** What each notice says; `deleted` only for the kinds that can be deleted while open. */
+export type NoticeTexts = Record<Exclude<ConnectionNotice, null | "deleted">, MessageKey> & { deleted?: MessageKey };
 
 const EDITOR_NOTICES: NoticeTexts = {
   full: "editor.notice.full",
   tooBig: "editor.notice.tooBig",
   revoked: "editor.notice.revoked",
   rightsChanged: "editor.notice.rightsChanged",
+  deleted: "editor.notice.deleted",
 };
 
 /**
@@ -31,6 +34,7 @@ export function CollabStatus({
   announcement,
   presenceLabel,
   notices = EDITOR_NOTICES,
+  listLink,
 }: {
   state: ConnectionState;
   notice: ConnectionNotice;
@@ -38,13 +42,16 @@ export function CollabStatus({
   announcement: string;
   presenceLabel?: string;
   notices?: NoticeTexts;
+  /** Where to go once the document is deleted (the list it was in), and what the link says. */
+  listLink?: { to: string; label: MessageKey };
 }) {
   const t = useT();
   return (
     <>
       <div className="note-editor__bar">
         <p role="status" className="connection-status" data-state={state}>
-          {state === "pending" ? "" : t(STATUS_TEXT[state])}
+          {/* Once deleted, "hors ligne — gardé sur cet appareil" would promise what will never happen. */}
+          {state === "pending" || notice === "deleted" ? "" : t(STATUS_TEXT[state])}
         </p>
         <PresenceList people={people} announcement={announcement} label={presenceLabel} />
       </div>
@@ -55,6 +62,16 @@ export function CollabStatus({
         <p role="alert" className="form-error">
           {t(notices[notice])}
         </p>
+      ) : null}
+      {notice === "deleted" ? (
+        <div role="alert" className="form-error">
+          <p>{t(notices.deleted ?? "editor.notice.deleted")}</p>
+          {listLink ? (
+            <p>
+              <Link to={listLink.to}>{t(listLink.label)}</Link>
+            </p>
+          ) : null}
+        </div>
       ) : null}
     </>
   );

@@ -1,9 +1,11 @@
 import { Editor, EditorContent } from "@tiptap/react";
 import { useEffect, useId, useRef, useState } from "react";
+import type * as Y from "yjs";
 import type { Translator } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
+import { noteTitle } from "~/models/notes/note-projection";
 import { openCollabSession, type CollabSession } from "./collab-session.client";
-import { noteExtensions } from "./editor-extensions.client";
+import { NOTE_FRAGMENT, noteExtensions } from "./editor-extensions.client";
 import { LinkForm } from "./link-form.client";
 import { CollabStatus } from "./collab-status.client";
 import { Toolbar } from "./toolbar.client";
@@ -17,7 +19,44 @@ export type NoteEditorProps = {
   user: { id: string; name: string };
   /** Readers (council_reviewer, observer): the server drops their updates; the editor is not editable. */
   readOnly: boolean;
+  /** The notes list, linked from the notice shown when the note is moved to the trash. */
+  listHref: string;
+  /** Called with the note's title (as lists compute it) each time someone changes it. */
+  onTitle?: (title: string) => void;
 };
+
+/** The title is worked out again at most this often while people type, in milliseconds. */
+const TITLE_INTERVAL_MS = 300;
+
+/**
+ * Follows the note's title in its Y.Doc, by the rule the lists use. Only after a change (the
+ * local copy or the server's text arriving counts): before, the page's own title is right.
+ */
+function useTitleOf(doc: Y.Doc, onTitle: ((title: string) => void) | undefined) {
+  const callback = useRef(onTitle);
+  callback.current = onTitle;
+  useEffect(() => {
+    const fragment = doc.getXmlFragment(NOTE_FRAGMENT);
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let last: string | null = null;
+    const report = () => {
+      timer = null;
+      const title = noteTitle(doc);
+      if (title !== last) callback.current?.((last = title));
+    };
+    // Trailing, so that the last keystroke of a burst is always reflected.
+    const onChange = () => {
+      timer ??= setTimeout(report, TITLE_INTERVAL_MS);
+    };
+    fragment.observeDeep(onChange);
+    // Text that arrived before this listener (the local copy loads fast) counts as a change.
+    if (fragment.length > 0) onChange();
+    return () => {
+      fragment.unobserveDeep(onChange);
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [doc]);
+}
 
 /**
  * The co-edited body of a field note: Tiptap bound to the note's Y.Doc, synced over the
@@ -40,7 +79,7 @@ function textAttributes(t: Translator, editable: boolean, describedBy: string | 
   };
 }
 
-function NoteEditorSession({ docName, user, readOnly }: NoteEditorProps) {
+function NoteEditorSession({ docName, user, readOnly, listHref, onTitle }: NoteEditorProps) {
   const t = useT();
   const readOnlyNoticeId = useId();
   const [open, setOpen] = useState<{ session: CollabSession; editor: Editor } | null>(null);
@@ -72,7 +111,14 @@ function NoteEditorSession({ docName, user, readOnly }: NoteEditorProps) {
 
   if (!open) return <p className="muted">{t("editor.loading")}</p>;
   return (
-    <LiveEditor session={open.session} editor={open.editor} readOnly={readOnly} readOnlyNoticeId={readOnlyNoticeId} />
+    <LiveEditor
+      session={open.session}
+      editor={open.editor}
+      readOnly={readOnly}
+      readOnlyNoticeId={readOnlyNoticeId}
+      listHref={listHref}
+      onTitle={onTitle}
+    />
   );
 }
 
@@ -81,18 +127,24 @@ function LiveEditor({
   editor,
   readOnly,
   readOnlyNoticeId,
+  listHref,
+  onTitle,
 }: {
   session: CollabSession;
   editor: Editor;
   readOnly: boolean;
   readOnlyNoticeId: string;
+  listHref: string;
+  onTitle?: (title: string) => void;
 }) {
   const t = useT();
   const locale = useLocale();
   const linkFormId = useId();
   const [linkFormOpen, setLinkFormOpen] = useState(false);
   const { state, notice } = useConnectionStatus(session.provider, { readOnly });
-  const editable = !readOnly && notice !== "revoked" && notice !== "rightsChanged";
+  // After 4410 the text stays readable on this page, but nothing typed would ever be sent.
+  const editable = !readOnly && notice !== "revoked" && notice !== "rightsChanged" && notice !== "deleted";
+  useTitleOf(session.doc, onTitle);
   const { people, announcement } = usePresence(
     session.provider.awareness,
     state === "connected" || state === "synced",
@@ -111,7 +163,13 @@ function LiveEditor({
 
   return (
     <div className="note-editor">
-      <CollabStatus state={state} notice={notice} people={people} announcement={announcement} />
+      <CollabStatus
+        state={state}
+        notice={notice}
+        people={people}
+        announcement={announcement}
+        listLink={{ to: listHref, label: "editor.notice.deletedLink" }}
+      />
       {readOnly ? (
         // The page already shows this notice; here it only names the editor's state for screen readers.
         <p id={readOnlyNoticeId} className="visually-hidden">

@@ -49,9 +49,10 @@ describe("reconnectDelay (full-jitter exponential backoff)", () => {
 });
 
 describe("shouldRetryAfterClose", () => {
-  test("stops only when access was revoked or a change is too big to ever be accepted", () => {
+  test("stops only when access was revoked, the document deleted, or a change is too big to ever be accepted", () => {
     expect(shouldRetryAfterClose(4403)).toBe(false);
     expect(shouldRetryAfterClose(1009)).toBe(false);
+    expect(shouldRetryAfterClose(4410)).toBe(false);
     for (const code of [1000, 1001, 1003, 1006, 1007, 1008, 1011, 4409, 4429, 4400, 4500]) {
       expect(shouldRetryAfterClose(code), String(code)).toBe(true);
     }

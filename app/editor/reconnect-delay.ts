@@ -35,10 +35,11 @@ export function reconnectDelay(attempt: number, options: BackoffOptions = {}): n
 }
 
 /**
- * Websocket close codes the collaboration server uses (server/collab/). Two are final, as
- * retrying cannot help and only hammers the server: 4403, access was revoked; and 1009, a
- * message was too big — on reconnecting, the client would send the same unsynced change again
- * (it is the sync answer to every new connection), be closed again, and loop. Everything else
+ * Websocket close codes the collaboration server uses (server/collab/). Three are final, as
+ * retrying cannot help and only hammers the server: 4403, access was revoked; 4410, the
+ * document was deleted (a note moved to the trash); and 1009, a message was too big — on
+ * reconnecting, the client would send the same unsynced change again (it is the sync answer to
+ * every new connection), be closed again, and loop. Everything else
  * is transient: 4429 "document full, retry later", 4409 "your rights changed, reconnect to get
  * the new ones", 1008/1003/1007 "bad message", 1006 for a refused upgrade (the browser hides
  * the HTTP status), network loss.
@@ -46,8 +47,9 @@ export function reconnectDelay(attempt: number, options: BackoffOptions = {}): n
 export const CLOSE_ACCESS_REVOKED = 4403;
 export const CLOSE_DOCUMENT_FULL = 4429;
 export const CLOSE_RIGHTS_CHANGED = 4409;
+export const CLOSE_DOCUMENT_DELETED = 4410;
 export const CLOSE_MESSAGE_TOO_BIG = 1009;
 
 export function shouldRetryAfterClose(code: number): boolean {
-  return code !== CLOSE_ACCESS_REVOKED && code !== CLOSE_MESSAGE_TOO_BIG;
+  return code !== CLOSE_ACCESS_REVOKED && code !== CLOSE_DOCUMENT_DELETED && code !== CLOSE_MESSAGE_TOO_BIG;
 }

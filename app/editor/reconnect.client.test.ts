@@ -91,6 +91,15 @@ describe("installJitteredReconnect on a real WebsocketProvider", () => {
     expect(harness.attempts).toHaveLength(1);
   });
 
+  test("close code 4410 (the note went to the trash) stops reconnecting and reports 'closed'", async () => {
+    const harness = await start({ closeCode: 4410, random: () => 0, baseMs: 50 });
+    const closed = new Promise<number>((resolve) => harness.provider.once("closed", (event) => resolve(event.code)));
+    expect(await closed).toBe(4410);
+    await sleep(400);
+    expect(harness.attempts).toHaveLength(1);
+    expect(harness.provider.shouldConnect).toBe(false);
+  });
+
   test("waits for the network: offline closes and stops, online reconnects", async () => {
     const target = new EventTarget();
     let online = true;

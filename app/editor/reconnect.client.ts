@@ -29,8 +29,8 @@ const CLOSE_ABNORMAL = 1006;
  *   uses for terminal closes) and call `provider.connect()` after our jittered delay.
  * - The attempt number is the provider's `wsUnsuccessfulReconnects`, which it resets once a
  *   connection has synced, so a server that accepts then drops us keeps backing off.
- * - `provider.shouldReconnect` stops the provider on 4403 (access revoked) and 1009 (a change
- *   too big to be accepted); it then emits 'closed'.
+ * - `provider.shouldReconnect` stops the provider on 4403 (access revoked), 4410 (document
+ *   deleted) and 1009 (a change too big to be accepted); it then emits 'closed'.
  * - Browsers keep a dead socket open for a long while after the network goes away (and
  *   Chromium's offline emulation leaves open websockets alone), so we also close on the
  *   'offline' event and reconnect on 'online' instead of retrying against no network.

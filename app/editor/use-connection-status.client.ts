@@ -3,6 +3,7 @@ import type { WebsocketProvider } from "y-websocket";
 import { checkRights } from "./collab-session.client";
 import {
   CLOSE_ACCESS_REVOKED,
+  CLOSE_DOCUMENT_DELETED,
   CLOSE_DOCUMENT_FULL,
   CLOSE_MESSAGE_TOO_BIG,
   CLOSE_RIGHTS_CHANGED,
@@ -17,10 +18,10 @@ import {
  */
 export type ConnectionState = "pending" | "offline" | "connected" | "synced";
 /** Something the person should know beyond the state, from the server's close code. */
-export type ConnectionNotice = "revoked" | "rightsChanged" | "full" | "tooBig" | null;
+export type ConnectionNotice = "revoked" | "rightsChanged" | "full" | "tooBig" | "deleted" | null;
 
 /** Notices that last until the page is reloaded; the others clear once synced again. */
-const LASTING: ConnectionNotice[] = ["revoked", "rightsChanged", "tooBig"];
+const LASTING: ConnectionNotice[] = ["revoked", "rightsChanged", "tooBig", "deleted"];
 
 /**
  * Close codes from server/collab/ worth a word. After 4409 the page's role (from its loader)
@@ -84,6 +85,7 @@ export function useConnectionStatus(
     const onClosed = (event: { code: number }) => {
       if (event.code === CLOSE_ACCESS_REVOKED) setNotice("revoked");
       if (event.code === CLOSE_MESSAGE_TOO_BIG) setNotice("tooBig");
+      if (event.code === CLOSE_DOCUMENT_DELETED) setNotice("deleted");
     };
     const grace = setTimeout(() => {
       failed = true;

@@ -14,11 +14,14 @@ export const editorEn: Record<keyof typeof editorFr, string> = {
   "editor.notice.full": "Too many people have this note open at once. Trying to connect again in a moment.",
   "editor.notice.tooBig":
     "A change is too large for the server: nothing more is sent from this page, but everything stays on this device. Delete the overly long pasted text, then reload the page.",
+  "editor.notice.deleted":
+    "Someone moved this note to the trash: it can no longer be edited here, and nothing more is sent from this page.",
+  "editor.notice.deletedLink": "Back to the notes",
   "editor.toolbar": "Formatting",
   "editor.bold": "Bold",
   "editor.italic": "Italic",
-  "editor.heading2": "Heading 2",
-  "editor.heading3": "Heading 3",
+  "editor.heading2": "Heading",
+  "editor.heading3": "Subheading",
   "editor.bulletList": "Bullet list",
   "editor.orderedList": "Numbered list",
   "editor.blockquote": "Quote",

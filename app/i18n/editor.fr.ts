@@ -14,11 +14,14 @@ export const editorFr = {
     "Trop de personnes ont ouvert cette note en même temps. Nouvel essai de connexion dans un instant.",
   "editor.notice.tooBig":
     "Une modification est trop volumineuse pour le serveur : plus rien n'est envoyé depuis cette page, mais tout reste sur cet appareil. Supprimez le texte collé trop long, puis rechargez la page.",
+  "editor.notice.deleted":
+    "Quelqu'un a mis cette note à la corbeille : elle n'est plus modifiable ici et plus rien n'est envoyé depuis cette page.",
+  "editor.notice.deletedLink": "Retour aux notes",
   "editor.toolbar": "Mise en forme",
   "editor.bold": "Gras",
   "editor.italic": "Italique",
-  "editor.heading2": "Titre 2",
-  "editor.heading3": "Titre 3",
+  "editor.heading2": "Titre",
+  "editor.heading3": "Sous-titre",
   "editor.bulletList": "Liste à puces",
   "editor.orderedList": "Liste numérotée",
   "editor.blockquote": "Citation",

@@ -54,6 +54,8 @@ export const en: Record<MessageKey, string> = {
   "auth.signup.emailTaken": "An account already exists with this address. Log in instead.",
   "auth.signup.haveAccount": "Already have an account?",
   "auth.signup.login": "Log in",
+  "auth.signup.honeypot": "Leave this field empty",
+  "auth.login.tooManyForAccount": "Too many attempts on this account. Try again in {minutes} min.",
 
   "password.hint": "At least {min} characters. An easy-to-remember sentence works well; every character is accepted.",
   "password.tooShort": "The password must be at least {min} characters.",
@@ -88,7 +90,9 @@ export const en: Record<MessageKey, string> = {
   "error.crossSite": "Request refused: it does not come from this site.",
   "error.tooLarge": "Upload refused: it exceeds the maximum size accepted.",
   "error.lengthRequired": "Upload refused: its size must be declared.",
+  "error.databaseBusy": "The database is busy, try again in a moment.",
   "error.badAddress": "Invalid address: check the link or copy it in full.",
+  "error.misdirected": "Request refused: this site does not answer at this address.",
   "error.backToProjects": "Back to my projects",
   "form.unreadable": "Unreadable submission: send the form again from the page.",
   "form.allRequired": "All fields are required.",

@@ -52,6 +52,8 @@ const core = {
   "auth.signup.emailTaken": "Un compte existe déjà avec cette adresse. Connectez-vous plutôt.",
   "auth.signup.haveAccount": "Vous avez déjà un compte ?",
   "auth.signup.login": "Se connecter",
+  "auth.signup.honeypot": "Ne remplissez pas ce champ",
+  "auth.login.tooManyForAccount": "Trop de tentatives sur ce compte. Réessayez dans {minutes} min.",
 
   "password.hint":
     "Au moins {min} caractères. Une phrase facile à retenir fonctionne très bien ; tous les caractères sont acceptés.",
@@ -87,7 +89,9 @@ const core = {
   "error.crossSite": "Requête refusée : elle ne provient pas de ce site.",
   "error.tooLarge": "Envoi refusé : il dépasse la taille maximale acceptée.",
   "error.lengthRequired": "Envoi refusé : sa taille doit être annoncée.",
+  "error.databaseBusy": "La base de données est occupée, réessayez dans un instant.",
   "error.badAddress": "Adresse invalide : vérifiez le lien ou recopiez-le en entier.",
+  "error.misdirected": "Requête refusée : ce site ne répond pas à cette adresse.",
   "error.backToProjects": "Revenir à mes projets",
   "form.unreadable": "Envoi illisible : renvoyez le formulaire depuis la page.",
   "form.allRequired": "Tous les champs sont obligatoires.",

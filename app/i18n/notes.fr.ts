@@ -30,6 +30,9 @@ export const notesFr = {
   "notes.filters.qHint":
     "Chaque mot doit apparaître dans la note, son titre ou son lieu ; accents et majuscules ignorés.",
   "notes.filters.legend": "Filtres",
+  "notes.filters.toggle": "Filtres",
+  "notes.filters.toggleActiveOne": "Filtres (1 actif)",
+  "notes.filters.toggleActive": "Filtres ({count} actifs)",
   "notes.filters.author": "Auteur ou autrice",
   "notes.filters.anyAuthor": "Toutes les personnes",
   "notes.filters.tag": "Étiquette",
@@ -86,4 +89,38 @@ export const notesFr = {
   "notes.meta.save": "Enregistrer les informations",
   "notes.meta.saved": "Informations enregistrées.",
   "notes.meta.none": "Non renseigné",
+  "notes.meta.lookalike": "Une étiquette proche existe déjà : « {existing} ». Créer « {label} » quand même ?",
+  "notes.meta.lookalikeCreate": "Créer « {label} »",
+  "notes.meta.lookalikeUse": "Utiliser « {existing} »",
+
+  "notes.delete.title": "Supprimer la note",
+  "notes.delete.hint":
+    "Elle va dans la corbeille du projet : elle disparaît des listes et de la recherche, et peut être restaurée pendant {days} jours. Ensuite, elle est supprimée définitivement.",
+  "notes.delete.button": "Mettre à la corbeille",
+  "notes.delete.busy": "Mise à la corbeille…",
+  "notes.delete.notSent":
+    "Pas de connexion : la note n'a pas été mise à la corbeille. Réessayez quand le réseau revient.",
+  "notes.restore.notSent": "Pas de connexion : la note n'a pas été restaurée. Réessayez quand le réseau revient.",
+  "notes.trashed.title": "Cette note est dans la corbeille",
+  "notes.trashed.named": "« {title} » a été mise à la corbeille.",
+  "notes.trash.title": "Corbeille des notes",
+  "notes.trash.link": "Corbeille",
+  "notes.trash.linkCount": "Corbeille ({count})",
+  "notes.trash.open": "Voir la corbeille",
+  "notes.trash.intro":
+    "Les notes mises à la corbeille n'apparaissent plus dans les listes ni dans la recherche. Elles peuvent être restaurées pendant {days} jours, puis sont supprimées définitivement avec leur texte.",
+  "notes.trash.empty": "La corbeille est vide.",
+  "notes.trash.deletedBy": "Mise à la corbeille par {name} le {date}",
+  "notes.trash.deletedByUnknown": "Mise à la corbeille le {date}",
+  "notes.trash.removedInDays": "Supprimée définitivement dans {count} jours, le {date}.",
+  "notes.trash.removedInOneDay": "Supprimée définitivement dans 1 jour, le {date}.",
+  "notes.trash.removing": "Le délai est passé : la note est en cours de suppression définitive.",
+  "notes.trash.restore": "Restaurer",
+  "notes.trash.restoreNamed": "Restaurer « {title} »",
+  "notes.trash.restoreNote": "Restaurer la note",
+  "notes.trash.restoreNotAllowed":
+    "Seules la personne qui a écrit cette note et la coordination du projet peuvent la restaurer.",
+  "notes.trash.restored": "« {title} » est de retour dans les notes.",
+  "notes.trash.openRestored": "Ouvrir la note",
+  "notes.trash.gone": "Cette note n'est plus dans la corbeille : elle a déjà été restaurée ou supprimée.",
 } as const;

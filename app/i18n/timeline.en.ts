@@ -4,7 +4,7 @@ import type { timelineFr } from "./timeline.fr";
 export const timelineEn: Record<keyof typeof timelineFr, string> = {
   "timeline.title": "Timeline",
   "timeline.lead":
-    "The project's events, written together: meetings, workshops, interviews, decisions… grouped by cycle and phase.",
+    "The project's events, written together: meetings, workshops, interviews, decisions… in date order, each with its phase of the cycle.",
   "timeline.readOnly": "Read only: your role lets you follow the timeline live, not change it.",
   "timeline.loading": "Connecting to the live timeline…",
   "timeline.liveFailed": "The live timeline could not load. Here is the last saved version.",
@@ -25,11 +25,10 @@ export const timelineEn: Record<keyof typeof timelineFr, string> = {
   "timeline.back": "Back to the timeline",
   "timeline.empty": "No events yet.",
   "timeline.emptyFiltered": "No events of this type.",
+  "timeline.emptyMatching": "No events match this filter.",
   "timeline.upcoming": "Upcoming",
   "timeline.past": "Past",
-  "timeline.noCycle": "No cycle",
   "timeline.noPhase": "No phase",
-  "timeline.cyclePhase": "Cycle {cycle} — {phase}",
   "timeline.milestone": "Milestone",
   "timeline.milestoneMark": "★",
   "timeline.participantsOne": "{count} participant",
@@ -45,9 +44,14 @@ export const timelineEn: Record<keyof typeof timelineFr, string> = {
   "timeline.eventCountOne": "{count} event",
   "timeline.eventCount": "{count} events",
 
+  "timeline.filter.form": "Filter the timeline",
   "timeline.filter.label": "Filter by type",
   "timeline.filter.all": "All types",
+  "timeline.filter.phase": "Filter by phase",
+  "timeline.filter.allPhases": "All phases",
   "timeline.filter.apply": "Filter",
+  "timeline.filter.typeIs": "Type: {type}",
+  "timeline.filter.phaseIs": "Phase: {phase}",
 
   "timeline.type.meeting": "Meeting",
   "timeline.type.workshop": "Participatory workshop",

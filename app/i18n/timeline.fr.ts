@@ -2,7 +2,7 @@
 export const timelineFr = {
   "timeline.title": "Chronologie",
   "timeline.lead":
-    "Les événements du projet, écrits à plusieurs : réunions, ateliers, entretiens, décisions… classés par cycle et par phase.",
+    "Les événements du projet, écrits à plusieurs : réunions, ateliers, entretiens, décisions… dans l'ordre des dates, chacun avec sa phase du cycle.",
   "timeline.readOnly": "Lecture seule : votre rôle vous permet de suivre la chronologie en direct, pas de la modifier.",
   "timeline.loading": "Connexion à la chronologie en direct…",
   "timeline.liveFailed": "La chronologie en direct n'a pas pu se charger. Voici la dernière version enregistrée.",
@@ -23,11 +23,10 @@ export const timelineFr = {
   "timeline.back": "Revenir à la chronologie",
   "timeline.empty": "Aucun événement pour l'instant.",
   "timeline.emptyFiltered": "Aucun événement de ce type.",
+  "timeline.emptyMatching": "Aucun événement ne correspond à ce filtre.",
   "timeline.upcoming": "À venir",
   "timeline.past": "Passé",
-  "timeline.noCycle": "Sans cycle",
   "timeline.noPhase": "Sans phase",
-  "timeline.cyclePhase": "Cycle {cycle} — {phase}",
   "timeline.milestone": "Jalon",
   "timeline.milestoneMark": "★",
   "timeline.participantsOne": "{count} participant·e",
@@ -43,9 +42,14 @@ export const timelineFr = {
   "timeline.eventCountOne": "{count} événement",
   "timeline.eventCount": "{count} événements",
 
+  "timeline.filter.form": "Filtrer la chronologie",
   "timeline.filter.label": "Filtrer par type",
   "timeline.filter.all": "Tous les types",
+  "timeline.filter.phase": "Filtrer par phase",
+  "timeline.filter.allPhases": "Toutes les phases",
   "timeline.filter.apply": "Filtrer",
+  "timeline.filter.typeIs": "Type : {type}",
+  "timeline.filter.phaseIs": "Phase : {phase}",
 
   "timeline.type.meeting": "Réunion",
   "timeline.type.workshop": "Atelier participatif",

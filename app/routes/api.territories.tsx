@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/models/accounts/auth.server";
 import { searchTerritories, territoryName } from "~/models/projects/territory.server";
+import type { TerritoryOption } from "~/models/projects/territory-option";
 import { TERRITORY_KINDS, type TerritoryKind } from "~/models/core/vocabulary";
 
 /** Territory search for the picker: by name, INSEE code, postal code or SIREN. */
@@ -11,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kinds = params
     .getAll("kind")
     .filter((k): k is TerritoryKind => (TERRITORY_KINDS as readonly string[]).includes(k));
-  const results = searchTerritories(query, 10, kinds.length ? kinds : undefined).map((t) => ({
+  const results = searchTerritories(query, 10, kinds.length ? kinds : undefined).map((t): TerritoryOption => ({
     value: `${t.kind}:${t.code}`,
     kind: t.kind,
     code: t.code,
@@ -23,5 +24,3 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
   return json({ query, results }, { headers: { "Cache-Control": "private, max-age=300" } });
 }
-
-export type TerritoryOption = Awaited<ReturnType<Awaited<ReturnType<typeof loader>>["json"]>>["results"][number];

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { localeFromRequest, translator } from "~/i18n";
 import { projectForCalendarToken } from "~/models/timeline/calendar-token.server";
-import { calendarResponse } from "~/models/timeline/timeline-calendar.server";
+import { projectCalendar } from "~/models/timeline/timeline-calendar.server";
+import { calendarHeaders } from "~/utils/download.server";
 import { methodNotAllowed } from "~/utils/http.server";
 
 /**
@@ -13,7 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = (params.token ?? "").replace(/\.ics$/, "");
   const projectId = await projectForCalendarToken(token);
   if (!projectId) return new Response("Not Found", { status: 404, headers: { "Content-Type": "text/plain" } });
-  return calendarResponse({ projectId, t: translator(localeFromRequest(request)), download: false });
+  const body = await projectCalendar({ projectId, t: translator(localeFromRequest(request)) });
+  return new Response(body, { headers: calendarHeaders({ download: false }) });
 }
 
 /** Calendars are only read. */

@@ -1,87 +1,44 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type SerializeFrom,
+} from "@remix-run/node";
 import {
   Link,
   useActionData,
   useLoaderData,
+  useFetchers,
+  useMatches,
   useParams,
   useRouteError,
   type ClientActionFunctionArgs,
 } from "@remix-run/react";
-import { z } from "zod";
+import { useEffect, useState } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { isNotSent, sendOrKeep, skipRevalidationWhenNotSent } from "~/utils/offline-action";
 import { LastEdit } from "~/components/note-card";
 import type { PickedTerritory } from "~/components/territory-picker";
 import { NoteEditorArea } from "~/components/note-editor-area";
+import { NoteTrashForm, TrashedNote } from "~/components/note-trash";
 import { NoteMetadataForm, NoteMetadataView, type NoteMetadataValues } from "~/components/note-metadata-form";
-import { localeFromRequest, type Locale, type Translator } from "~/i18n";
+import { localeFromRequest, type Translator } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
-import {
-  formatDay,
-  getNote,
-  isPlausibleObservedDay,
-  latestObservedDay,
-  noteExists,
-  parseDay,
-  updateNoteMetadata,
-  type MetadataChanges,
-} from "~/models/notes/note.server";
-import { cyclePhaseSchema, listCycles, type CycleOption } from "~/models/timeline/cycle.server";
-import { can } from "~/models/projects/permissions.server";
+import { formatDay, getNote, latestObservedDay, updateNoteMetadata } from "~/models/notes/note.server";
+import { metadataSchema, readMetadataForm } from "~/models/notes/note-metadata-form.server";
+import { listCycles } from "~/models/timeline/cycle.server";
+import { getTrashedNote, NOTE_TRASH_DAYS, noteOwner, restoreNote, trashNote } from "~/models/notes/note-trash.server";
+import { can, type ProjectAccess } from "~/models/projects/permissions.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
 import { LIMITS } from "~/models/core/limits";
-import { listTags, normalizeTagLabel } from "~/models/notes/tag.server";
+import { listTags } from "~/models/notes/tag.server";
 import { findTerritory } from "~/models/projects/territory.server";
 import { formatDate } from "~/utils/format";
-import { readForm, text, texts, validate } from "~/utils/forms.server";
-import { notFound } from "~/utils/http.server";
+import { readForm, text, validate } from "~/utils/forms.server";
+import { forbidden, notFound } from "~/utils/http.server";
 import { projectPageTitle } from "~/utils/page-title";
-
-/** Form fields arrive as strings; control characters never belong in a one-line place. */
-const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
-
-function metadataSchema(t: Translator, locale: Locale, cycles: CycleOption[]) {
-  const earliest = parseDay(LIMITS.earliestObservedDay)!;
-  return z.object({
-    ...cyclePhaseSchema(t, cycles).shape,
-    observedOn: z
-      .string()
-      .trim()
-      .transform((value, ctx) => {
-        if (!value) return null;
-        const day = parseDay(value);
-        if (!day) ctx.addIssue({ code: "custom", message: t("notes.meta.dateInvalid") });
-        else if (!isPlausibleObservedDay(day)) {
-          const range = { min: formatDate(locale, earliest), max: formatDate(locale, latestObservedDay()) };
-          ctx.addIssue({ code: "custom", message: t("notes.meta.dateOutOfRange", range) });
-        }
-        return day;
-      }),
-    place: z
-      .string()
-      .transform(oneLine)
-      .pipe(z.string().max(LIMITS.notePlaceMax, t("notes.meta.placeTooLong", { max: LIMITS.notePlaceMax })))
-      .transform((place) => place || null),
-    commune: z
-      .string()
-      .trim()
-      .transform((code, ctx) => {
-        if (!code) return null;
-        const commune = code.length <= 5 ? findTerritory("commune", code) : null;
-        if (!commune) ctx.addIssue({ code: "custom", message: t("notes.meta.communeUnknown") });
-        return commune ? { code: commune.code, name: commune.name } : null;
-      }),
-    tagIds: z
-      .array(z.string().min(1).max(64, t("notes.meta.tagUnknown")))
-      .max(1000, t("notes.meta.tagUnknown"))
-      .transform((ids) => [...new Set(ids)]),
-    newTag: z
-      .string()
-      .transform(normalizeTagLabel)
-      .pipe(z.string().max(LIMITS.tagLabelMax, t("notes.meta.newTagTooLong", { max: LIMITS.tagLabelMax })))
-      .transform((label) => label || null),
-  });
-}
 
 /** The commune as the picker shows it; a code the official data dropped keeps its stored name. */
 function pickedCommune(code: string | null, storedName: string | null = null): PickedTerritory | null {
@@ -97,10 +54,26 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [{ title: data ? `${data.pageTitle} · ${project!.title}` : project!.title }];
 };
 
+/** A trashed note's page: what happened and, for those allowed, the way back (not the editor). */
+async function trashedNotePage(access: ProjectAccess, noteId: string, t: Translator) {
+  const trashed = await getTrashedNote({ projectId: access.projectId, noteId });
+  if (!trashed) notFound(t);
+  const canRestore = can(access, "notes.restore", { ownerId: trashed.authorId }) && trashed.daysLeft > 0;
+  const { id, title, deletedAt, deletedBy, removedAt, daysLeft } = trashed;
+  return json({
+    kind: "trashed" as const,
+    pageTitle: t("notes.trashed.title"),
+    // The title only for those who work on notes, like the trash itself.
+    trashed: { id, title: can(access, "notes.edit") ? title : null, deletedAt, deletedBy, removedAt, daysLeft },
+    canRestore,
+    canSeeTrash: can(access, "notes.edit"),
+  });
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, access, t } = await requireProjectAccess(request, params.projectId, "content.read");
   const note = await getNote({ projectId: access.projectId, noteId: params.noteId ?? "" });
-  if (!note) notFound(t);
+  if (!note) return trashedNotePage(access, params.noteId ?? "", t);
   const canEdit = can(access, "notes.edit");
   const cycles = await listCycles({ projectId: access.projectId });
   const values: NoteMetadataValues = {
@@ -113,9 +86,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     newTag: "",
   };
   return json({
+    kind: "note" as const,
     note,
     pageTitle: note.title || t("notes.untitled"),
     canEdit,
+    canDelete: can(access, "notes.delete", { ownerId: note.author?.id ?? null }),
+    trashDays: NOTE_TRASH_DAYS,
     viewer: { id: user.id, name: user.name },
     codebook: canEdit ? await listTags({ projectId: access.projectId }) : [],
     cycles,
@@ -129,58 +105,55 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { access, t } = await requireProjectAccess(request, params.projectId, "notes.edit");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, access, t } = await requireProjectAccess(request, params.projectId, "content.read");
+  const projectId = access.projectId;
   const noteId = params.noteId ?? "";
   // Another project's note is unknown here, whatever the form says: 404 before any validation.
-  if (!(await noteExists({ projectId: access.projectId, noteId }))) notFound(t);
+  const owner = await noteOwner({ projectId, noteId });
+  if (!owner) notFound(t);
   const formData = await readForm(request, t);
-  const values = {
-    observedOn: text(formData, "observedOn"),
-    place: text(formData, "place"),
-    commune: text(formData, "commune"),
-    tagIds: texts(formData, "tagIds"),
-    newTag: text(formData, "newTag"),
-    cycleId: text(formData, "cycleId"),
-    phase: text(formData, "phase"),
-  };
+  const intent = text(formData, "intent");
+  const here = `/projects/${projectId}/notes/${noteId}`;
+  if (intent === "trash") {
+    if (!can(access, "notes.delete", { ownerId: owner.authorId })) forbidden(t);
+    // Open editors close at once with 4410 and say why (app/editor/use-connection-status.client.ts).
+    if (await trashNote({ projectId, noteId, userId: user.id })) context.documents.closeDocument(`note:${noteId}`);
+    return redirect(here);
+  }
+  if (intent === "restore") {
+    if (!can(access, "notes.restore", { ownerId: owner.authorId })) forbidden(t);
+    await restoreNote({ projectId, noteId });
+    return redirect(here);
+  }
+  if (!can(access, "notes.edit")) forbidden(t);
+  // Trashed while this form was open: the page now says so, and offers to restore it.
+  if (owner.deletedAt) return redirect(here);
+  const { values, changes, newTagChoice } = readMetadataForm(formData);
   // Shown again as typed when JavaScript is off, so a refusal does not wipe the form.
   const echo: NoteMetadataValues = { ...values, commune: pickedCommune(values.commune) };
   const refuse = (fieldErrors: Record<string, string>) =>
-    json({ fieldErrors, values: echo, savedAt: null }, { status: 400 });
-  if (text(formData, "intent") !== "metadata") return refuse({ form: t("notes.invalidRequest") });
-  const cycles = await listCycles({ projectId: access.projectId });
+    json({ fieldErrors, values: echo, savedAt: null, lookalike: null }, { status: 400 });
+  if (intent !== "metadata") return refuse({ form: t("notes.invalidRequest") });
+  const cycles = await listCycles({ projectId });
   const result = validate(metadataSchema(t, localeFromRequest(request), cycles), values);
   if (!result.ok) return refuse(result.fieldErrors);
-  // What the page showed when this person opened it: only the fields they changed are written,
-  // so someone else's save in the meantime is kept. A form without it (a script) writes all.
-  const was = formData.has("was.place")
-    ? {
-        observedOn: text(formData, "was.observedOn"),
-        place: text(formData, "was.place"),
-        commune: text(formData, "was.commune"),
-        cycleId: text(formData, "was.cycleId"),
-        phase: text(formData, "was.phase"),
-        tagIds: texts(formData, "was.tagIds"),
-      }
-    : null;
-  const changes: MetadataChanges | null = was && {
-    observedOn: values.observedOn !== was.observedOn,
-    place: values.place !== was.place,
-    commune: values.commune !== was.commune,
-    cyclePhase: values.cycleId !== was.cycleId || values.phase !== was.phase,
-    tagsBefore: was.tagIds,
-  };
   const outcome = await updateNoteMetadata({
     projectId: access.projectId,
     noteId,
-    metadata: result.data,
+    metadata: { ...result.data, newTagChoice },
     changes,
   });
   if (outcome === "not_found") notFound(t);
+  if (outcome === "trashed") return redirect(here);
+  if (typeof outcome === "object") {
+    // Nothing saved: the form comes back as typed, with the question (both answers post it again).
+    const lookalike = { label: result.data.newTag ?? "", existing: outcome.lookalike.label };
+    return json({ fieldErrors: {}, values: echo, savedAt: null, lookalike }, { status: 409 });
+  }
   if (outcome === "unknown_tag") return refuse({ tagIds: t("notes.meta.tagUnknown") });
   if (outcome === "unknown_cycle") return refuse({ cycleId: t("cycle.field.cycleUnknown") });
-  return json({ fieldErrors: {}, values: null, savedAt: Date.now() });
+  return json({ fieldErrors: {}, values: null, savedAt: Date.now(), lookalike: null });
 }
 
 // Saving the note's information offline keeps the form and says so (the text itself syncs on its own).
@@ -188,14 +161,43 @@ export const clientAction = (args: ClientActionFunctionArgs) => sendOrKeep<typeo
 export const shouldRevalidate = skipRevalidationWhenNotSent;
 
 export default function NotePage() {
+  const data = useLoaderData<typeof loader>();
+  if (data.kind === "trashed") {
+    return <TrashedNote trashed={data.trashed} canRestore={data.canRestore} canSeeTrash={data.canSeeTrash} />;
+  }
+  return <LiveNotePage data={data} />;
+}
+
+type NoteData = Extract<SerializeFrom<typeof loader>, { kind: "note" }>;
+
+/**
+ * The note's title follows its first heading (or first line) as anyone types it, by the same
+ * rule as the lists (app/models/notes/note-projection.ts); null until the editor has the text.
+ */
+function useLiveTitle(pageTitle: string) {
+  const t = useT();
+  const [live, setLive] = useState<string | null>(null);
+  const title = live === null ? pageTitle : live || t("notes.untitled");
+  const [project] = projectPageTitle(useMatches(), null);
+  useEffect(() => {
+    if (live !== null) document.title = `${title} · ${project!.title}`;
+  });
+  return { title, onTitle: setLive };
+}
+
+function LiveNotePage({ data }: { data: NoteData }) {
   const t = useT();
   const locale = useLocale();
-  const { note, pageTitle, canEdit, viewer, codebook, cycles, values, limits } = useLoaderData<typeof loader>();
+  const { note, pageTitle, canEdit, canDelete, trashDays, viewer, codebook, cycles, values, limits } = data;
   const answer = useActionData<typeof clientAction>();
   const notSent = isNotSent(answer);
   const actionData = notSent ? undefined : answer;
   const projectId = useParams().projectId!;
   const created = formatDate(locale, note.createdAt);
+  const { title, onTitle } = useLiveTitle(pageTitle);
+  // The editor closes as soon as its note goes to the trash, rather than telling this person
+  // that "someone" trashed it.
+  const trashing = useFetchers().some((fetcher) => fetcher.formData?.get("intent") === "trash");
   return (
     <article className="note-page stack" aria-labelledby="note-title">
       <p>
@@ -205,7 +207,7 @@ export default function NotePage() {
         </Link>
       </p>
       <header>
-        <h2 id="note-title">{pageTitle}</h2>
+        <h2 id="note-title">{title}</h2>
         <p className="card-meta">
           <span>
             {note.author
@@ -221,7 +223,18 @@ export default function NotePage() {
           <h3 id="note-body-title" className="visually-hidden">
             {t("notes.body")}
           </h3>
-          <NoteEditorArea docName={`note:${note.id}`} user={viewer} readOnly={!canEdit} excerpt={note.excerpt} />
+          {trashing ? (
+            <p className="muted">{t("notes.delete.busy")}</p>
+          ) : (
+            <NoteEditorArea
+              docName={`note:${note.id}`}
+              user={viewer}
+              readOnly={!canEdit}
+              excerpt={note.excerpt}
+              listHref={`/projects/${projectId}/notes`}
+              onTitle={onTitle}
+            />
+          )}
         </section>
         <section className="panel note-meta" aria-labelledby="note-meta-title">
           <h3 id="note-meta-title">{t("notes.meta.title")}</h3>
@@ -242,6 +255,7 @@ export default function NotePage() {
               errors={actionData?.fieldErrors ?? {}}
               limits={limits}
               saved={Boolean(actionData?.savedAt)}
+              lookalike={actionData?.lookalike ?? null}
             />
           ) : (
             <NoteMetadataView
@@ -255,6 +269,7 @@ export default function NotePage() {
           )}
         </section>
       </div>
+      {canDelete ? <NoteTrashForm days={trashDays} /> : null}
     </article>
   );
 }

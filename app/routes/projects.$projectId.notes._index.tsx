@@ -15,6 +15,7 @@ import { ErrorPage } from "~/components/error-page";
 import { isNotSent, sendOrKeep, skipRevalidationWhenNotSent } from "~/utils/offline-action";
 import { NoteCard } from "~/components/note-card";
 import { NoteFilters, type NoteFilterValues } from "~/components/note-filters";
+import { Pager, type PagerTexts } from "~/components/pager";
 import type { Translator } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
 import {
@@ -22,10 +23,11 @@ import {
   listNoteAuthors,
   listNotes,
   NOTE_SORTS,
-  parseDay,
   searchWords,
   type NoteFilters as Filters,
 } from "~/models/notes/note.server";
+import { parseDayAsDate as parseDay } from "~/utils/day";
+import { countTrashedNotes } from "~/models/notes/note-trash.server";
 import { listCycles } from "~/models/timeline/cycle.server";
 import { can } from "~/models/projects/permissions.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
@@ -91,11 +93,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const projectId = access.projectId;
   const url = new URL(request.url);
   const { filters, values, errors, filtered } = parseFilters(url, t);
-  const [{ total, notes }, authors, tags, cycles] = await Promise.all([
+  const canCreate = can(access, "notes.edit");
+  const [{ total, notes }, authors, tags, cycles, trashed] = await Promise.all([
     listNotes({ projectId, filters }),
     listNoteAuthors({ projectId }),
     listTags({ projectId }),
     listCycles({ projectId }),
+    // The trash is for those who work on notes (projects.$projectId.notes.trash.tsx).
+    canCreate ? countTrashedNotes({ projectId }) : null,
   ]);
   const pages = Math.max(1, Math.ceil(total / LIMITS.notesPerPage));
   if (filters.page > pages) {
@@ -115,7 +120,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     authors,
     tags,
     cycles,
-    canCreate: can(access, "notes.edit"),
+    canCreate,
+    trashed,
     queryMax: LIMITS.noteQueryMax,
     sorts: NOTE_SORTS,
   });
@@ -132,6 +138,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const clientAction = (args: ClientActionFunctionArgs) => sendOrKeep<typeof action>(args);
 export const shouldRevalidate = skipRevalidationWhenNotSent;
 
+const PAGER_TEXTS: PagerTexts = {
+  label: "notes.pages.label",
+  previous: "notes.pages.previous",
+  next: "notes.pages.next",
+  current: "notes.pages.current",
+};
+
 export default function NotesPage() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
@@ -145,12 +158,17 @@ export default function NotesPage() {
       <div className="page-heading">
         <h2 id="notes-title">{t("notes.title")}</h2>
         {data.canCreate ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="create" />
-            <button type="submit" className="button primary" disabled={busy}>
-              {t("notes.new")}
-            </button>
-          </Form>
+          <div className="inline-form">
+            <Form method="post">
+              <input type="hidden" name="intent" value="create" />
+              <button type="submit" className="button primary" disabled={busy}>
+                {t("notes.new")}
+              </button>
+            </Form>
+            <Link to={`${base}/trash`} className="button">
+              {data.trashed ? t("notes.trash.linkCount", { count: data.trashed }) : t("notes.trash.link")}
+            </Link>
+          </div>
         ) : null}
       </div>
       {notSent ? (
@@ -183,7 +201,13 @@ export default function NotesPage() {
       ) : data.total === 0 ? (
         <EmptyState filtered={data.filtered} canCreate={data.canCreate} />
       ) : null}
-      {data.pages > 1 ? <Pager page={data.page} pages={data.pages} search={search} /> : null}
+      <Pager
+        page={data.page}
+        pages={data.pages}
+        search={search}
+        texts={PAGER_TEXTS}
+        className="inline-form note-pager"
+      />
     </section>
   );
 }
@@ -209,30 +233,6 @@ function EmptyState({ filtered, canCreate }: { filtered: boolean; canCreate: boo
         </>
       )}
     </div>
-  );
-}
-
-function Pager({ page, pages, search }: { page: number; pages: number; search: string }) {
-  const t = useT();
-  const to = (target: number) => {
-    const params = new URLSearchParams(search);
-    params.set("page", String(target));
-    return `?${params}`;
-  };
-  return (
-    <nav aria-label={t("notes.pages.label")} className="inline-form note-pager">
-      {page > 1 ? (
-        <Link to={to(Math.min(page - 1, pages))} className="button small" rel="prev">
-          {t("notes.pages.previous")}
-        </Link>
-      ) : null}
-      <span aria-current="page">{t("notes.pages.current", { page, pages })}</span>
-      {page < pages ? (
-        <Link to={to(page + 1)} className="button small" rel="next">
-          {t("notes.pages.next")}
-        </Link>
-      ) : null}
-    </nav>
   );
 }
 

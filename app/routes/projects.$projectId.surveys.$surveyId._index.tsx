@@ -1,5 +1,15 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useOutletContext, useRouteError } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useOutletContext,
+  useParams,
+  useRouteError,
+} from "@remix-run/react";
+import { useState } from "react";
 import { CyclePhaseFields } from "~/components/cycle-phase-fields";
 import { ErrorPage } from "~/components/error-page";
 import { SurveyDesignerArea } from "~/components/survey-designer-area";
@@ -26,8 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     placement: { cycleId: survey.cycleId ?? "", phase: survey.phase ?? "" },
     surveyId: design.id,
     definition: design.definition,
+    published: design.published,
+    hasDraft: design.hasDraft,
     hasResponses: design.responseCount > 0,
     canEdit: can(access, "surveys.edit"),
+    canManage: can(access, "surveys.manage"),
     viewer: { id: user.id, name: user.name },
   });
 }
@@ -69,17 +82,50 @@ function CyclePlacementForm({ canEdit }: { canEdit: boolean }) {
   );
 }
 
+/**
+ * "Modifications non publiées" (decision 014): an opened survey's design changes wait for a
+ * member with surveys.manage. The region is always there, so that its appearing is announced.
+ */
+function UnpublishedNotice({ shown, canManage }: { shown: boolean; canManage: boolean }) {
+  const t = useT();
+  const { projectId, surveyId } = useParams();
+  return (
+    <div role="status">
+      {shown ? (
+        <div className="notice unpublished-notice stack">
+          <p>
+            <strong>{t("surveys.draft.notice")}</strong> — {t("surveys.draft.explain")}
+          </p>
+          {canManage ? (
+            <p>
+              <Link to={`/projects/${projectId}/surveys/${surveyId}?publication`} className="button primary">
+                {t("surveys.draft.review")}
+              </Link>
+            </p>
+          ) : (
+            <p>{t("surveys.draft.askManager")}</p>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 export default function SurveyDesignPage() {
   const t = useT();
-  const { surveyId, definition, hasResponses, canEdit, viewer } = useLoaderData<typeof loader>();
+  const { surveyId, definition, published, hasDraft, hasResponses, canEdit, canManage, viewer } =
+    useLoaderData<typeof loader>();
   const { setLiveTitle } = useOutletContext<SurveyOutletContext>();
+  // The server's word until the live designer has compared the document with the published version.
+  const [liveUnpublished, setLiveUnpublished] = useState<boolean | null>(null);
   return (
     <section className="stack" aria-labelledby="survey-design-title">
       <h3 id="survey-design-title" className="visually-hidden">
         {t("surveys.designer.title")}
       </h3>
       {canEdit ? null : <p className="notice">{t("surveys.readOnlyDesign")}</p>}
-      {canEdit && hasResponses ? <p className="notice">{t("surveys.versionNotice")}</p> : null}
+      {canEdit && hasResponses && !published ? <p className="notice">{t("surveys.versionNotice")}</p> : null}
+      {published ? <UnpublishedNotice shown={liveUnpublished ?? hasDraft} canManage={canManage} /> : null}
       <CyclePlacementForm canEdit={canEdit} />
       <SurveyDesignerArea
         docName={`survey:${surveyId}`}
@@ -87,6 +133,8 @@ export default function SurveyDesignPage() {
         readOnly={!canEdit}
         definition={definition}
         onTitle={setLiveTitle}
+        published={published}
+        onUnpublished={setLiveUnpublished}
       />
     </section>
   );

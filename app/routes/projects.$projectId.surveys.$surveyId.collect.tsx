@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await getProjectSurvey({ projectId: access.projectId, surveyId: params.surveyId ?? "" });
   if (!survey) notFound(t);
   const current = survey.versions.find((v) => v.id === survey.currentVersionId) ?? null;
-  const url = publicSurveyUrl(request, survey.publicToken);
+  const url = publicSurveyUrl({ origin: new URL(request.url).origin, token: survey.publicToken });
   return json({
     title: survey.title || current?.definition.title || "",
     status: survey.status,

@@ -3,8 +3,9 @@ import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { useT } from "~/i18n/use-translation";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
-import { publicSurveyUrl, qrSvg } from "~/models/surveys/survey-qr.server";
+import { qrSvg, shortSurveyUrl } from "~/models/surveys/survey-qr.server";
 import { getProjectSurvey } from "~/models/surveys/survey-responses.server";
+import { ensureShortCode } from "~/models/surveys/survey-short-code.server";
 import { notFound } from "~/utils/http.server";
 import { projectPageTitle } from "~/utils/page-title";
 import surveyStyles from "~/styles/survey-answers.css";
@@ -13,12 +14,15 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyl
 
 export const meta: MetaFunction = ({ matches }) => projectPageTitle(matches, "surveyAnswers.collect.poster");
 
-/** A page to print and pin up (town hall, market, shop window): title, QR code, the address. */
+/**
+ * A page to print and pin up (town hall, market, shop window): title, QR code, and the short
+ * address, which a person can type from the paper (issue 13, point 2).
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "content.read");
   const survey = await getProjectSurvey({ projectId: access.projectId, surveyId: params.surveyId ?? "" });
   if (!survey) notFound(t);
-  const url = publicSurveyUrl(request, survey.publicToken);
+  const url = shortSurveyUrl({ origin: new URL(request.url).origin, code: await ensureShortCode(survey.id) });
   const current = survey.versions.find((v) => v.id === survey.currentVersionId);
   return json({
     title: survey.title || current?.definition.title || "",
@@ -52,7 +56,7 @@ export default function SurveyPoster() {
       </figure>
       <p>{t("surveyAnswers.collect.posterScan")}</p>
       <p>
-        <strong>{url}</strong>
+        <strong>{url.replace(/^https?:\/\//, "")}</strong>
       </p>
     </article>
   );

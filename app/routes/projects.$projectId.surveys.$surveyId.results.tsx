@@ -1,12 +1,14 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { z } from "zod";
 import { BarChart, TimeChart } from "~/components/survey-results/charts";
+import { ExportLinks, TEXT_SEARCH_MAX, TextAnswers } from "~/components/survey-results/text-answers";
 import { ErrorPage } from "~/components/error-page";
 import { FieldMessages } from "~/components/form-field";
 import { useLocale, useT } from "~/i18n/use-translation";
+import { can } from "~/models/projects/permissions.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
 import { OTHER_CHOICE, otherKey } from "~/models/surveys/survey-answers";
-import { parseDay } from "~/models/surveys/survey-answers.server";
 import { lineUpQuestions } from "~/models/surveys/survey-questions";
 import { getProjectSurvey } from "~/models/surveys/survey-responses.server";
 import {
@@ -14,11 +16,11 @@ import {
   surveyCommunes,
   surveyResults,
   type QuestionResult,
-  type ResultsFilter,
 } from "~/models/surveys/survey-results.server";
-import { formatDate, formatDateTime, formatNumber, isSingular } from "~/utils/format";
+import { formatDate, formatNumber, isSingular } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { projectPageTitle } from "~/utils/page-title";
+import { readSurveyFilter } from "~/utils/survey-filter";
 import surveyStyles from "~/styles/survey-answers.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
@@ -28,36 +30,34 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [{ title: data ? `${data.title} · ${page!.title}` : page!.title }];
 };
 
-const SEARCH_MAX = 200;
-
-function readFilters(url: URL): ResultsFilter & { text: string; search: string; page: number; badRange: boolean } {
-  const day = (name: string) => {
-    const value = (url.searchParams.get(name) ?? "").trim();
-    return value ? parseDay(value.slice(0, 20)) : null;
-  };
-  const commune = (url.searchParams.get("commune") ?? "").trim();
-  const page = Number(url.searchParams.get("page") ?? "1");
-  const from = day("from");
-  const to = day("to");
-  // A start after the end would silently show no response: said, and the dates are ignored.
-  const badRange = Boolean(from && to && from > to);
-  return {
-    from: badRange ? null : from,
-    to: badRange ? null : to,
-    badRange,
-    commune: /^[0-9AB]{5}$/.test(commune) ? commune : null,
-    text: (url.searchParams.get("texte") ?? "").slice(0, 100),
-    search: (url.searchParams.get("q") ?? "").trim().slice(0, SEARCH_MAX),
-    page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
-  };
-}
+// What the page adds to the survey filter: which free texts to list, searched, and which page.
+const listingSchema = z.object({
+  texte: z
+    .string()
+    .catch("")
+    .transform((key) => key.slice(0, 100)),
+  q: z
+    .string()
+    .catch("")
+    .transform((q) => q.trim().slice(0, TEXT_SEARCH_MAX)),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "content.read");
   const survey = await getProjectSurvey({ projectId: access.projectId, surveyId: params.surveyId ?? "" });
   if (!survey) notFound(t);
   const questions = lineUpQuestions(survey.versions);
-  const filters = readFilters(new URL(request.url));
+  const query = new URL(request.url).searchParams;
+  const { filter, errors } = readSurveyFilter(query, t);
+  const listing = listingSchema.parse({
+    texte: query.get("texte") ?? undefined,
+    q: query.get("q") ?? undefined,
+    page: query.get("page") ?? undefined,
+  });
+  // Raw answers are personal data (issue 13, point 5): without `surveys.rawAnswers`, the page
+  // shows the aggregated results only — no free text, no export link.
+  const raw = can(access, "surveys.rawAnswers");
   // Free-text lists: the question's own texts, and the "autre, précisez" texts of choice questions.
   const textKeys = questions.flatMap((q) =>
     q.type === "short_text" || q.type === "long_text"
@@ -67,47 +67,52 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         : [],
   );
   const [results, communes] = await Promise.all([
-    surveyResults({ surveyId: survey.id, questions, filter: filters }),
+    surveyResults({ surveyId: survey.id, questions, filter }),
     surveyCommunes(survey.id),
   ]);
   // The asked question, else the first one somebody answered.
   const answered = new Set(results.questions.filter((r) => r.answered > 0).map((r) => r.question.id));
   const textKey =
-    textKeys.find((k) => k.key === filters.text)?.key ??
+    textKeys.find((k) => k.key === listing.texte)?.key ??
     textKeys.find((k) => answered.has(k.key))?.key ??
     textKeys[0]?.key ??
     null;
-  const texts = textKey
-    ? await listTextAnswers({
-        surveyId: survey.id,
-        key: textKey,
-        filter: filters,
-        search: filters.search,
-        page: filters.page,
-      })
-    : null;
+  const texts =
+    raw && textKey
+      ? await listTextAnswers({
+          surveyId: survey.id,
+          key: textKey,
+          filter,
+          search: listing.q,
+          page: listing.page,
+        })
+      : null;
   return json({
+    raw,
     title: survey.title || survey.versions.at(-1)?.definition.title || "",
-    filters,
+    filter,
+    errors,
+    search: listing.q,
+    page: listing.page,
     results,
     communes,
-    textKeys,
-    textKey,
+    textKeys: raw ? textKeys : [],
+    textKey: raw ? textKey : null,
     texts,
     exportBase: `/projects/${access.projectId}/surveys/${survey.id}`,
-    search: new URL(request.url).search,
+    address: new URL(request.url).search,
   });
 }
 
 export default function SurveyResults() {
   const t = useT();
   const locale = useLocale();
-  const { title, filters, results, communes, textKeys, textKey, texts, exportBase, search } =
+  const { raw, title, filter, errors, search, page, results, communes, textKeys, textKey, texts, exportBase, address } =
     useLoaderData<typeof loader>();
   const query = new URLSearchParams();
-  if (filters.from) query.set("from", filters.from);
-  if (filters.to) query.set("to", filters.to);
-  if (filters.commune) query.set("commune", filters.commune);
+  if (filter.from) query.set("from", filter.from);
+  if (filter.to) query.set("to", filter.to);
+  if (filter.commune) query.set("commune", filter.commune);
   const filterQuery = query.toString() ? `?${query}` : "";
   return (
     <section className="stack survey-results" aria-labelledby="results-title">
@@ -120,23 +125,23 @@ export default function SurveyResults() {
             })}
           </p>
         </div>
-        <p className="actions">
-          <a className="button" href={`${exportBase}/export.csv${filterQuery}`} download>
-            {t("surveyAnswers.results.exportCsv")}
-          </a>
-          <a className="button" href={`${exportBase}/export.csv?sep=comma${filterQuery ? `&${query}` : ""}`} download>
-            {t("surveyAnswers.results.exportCsvComma")}
-          </a>
-          <a className="button" href={`${exportBase}/export.json${filterQuery}`} download>
-            {t("surveyAnswers.results.exportJson")}
-          </a>
-        </p>
+        {raw ? <ExportLinks exportBase={exportBase} query={query} /> : null}
       </header>
+      {raw ? null : <p className="notice">{t("surveyAnswers.results.rawOnlyFor")}</p>}
 
       <Form method="get" className="panel filters" aria-label={t("surveyAnswers.results.filters")}>
         <div className="field">
           <label htmlFor="from">{t("surveyAnswers.results.from")}</label>
-          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className="date-input" />
+          <input
+            id="from"
+            name="from"
+            type="date"
+            defaultValue={filter.from ?? ""}
+            className="date-input"
+            aria-invalid={errors.from ? true : undefined}
+            aria-describedby={errors.from ? "from-error" : undefined}
+          />
+          <FieldMessages name="from" error={errors.from} />
         </div>
         <div className="field">
           <label htmlFor="to">{t("surveyAnswers.results.to")}</label>
@@ -144,16 +149,16 @@ export default function SurveyResults() {
             id="to"
             name="to"
             type="date"
-            defaultValue={filters.to ?? ""}
+            defaultValue={filter.to ?? ""}
             className="date-input"
-            aria-invalid={filters.badRange || undefined}
-            aria-describedby={filters.badRange ? "to-error" : undefined}
+            aria-invalid={errors.to ? true : undefined}
+            aria-describedby={errors.to ? "to-error" : undefined}
           />
-          <FieldMessages name="to" error={filters.badRange ? t("surveyAnswers.results.badRange") : undefined} />
+          <FieldMessages name="to" error={errors.to} />
         </div>
         <div className="field">
           <label htmlFor="commune">{t("surveyAnswers.results.commune")}</label>
-          <select id="commune" name="commune" defaultValue={filters.commune ?? ""}>
+          <select id="commune" name="commune" defaultValue={filter.commune ?? ""}>
             <option value="">{t("surveyAnswers.results.allCommunes")}</option>
             {communes.map((c) => (
               <option key={c.code} value={c.code}>
@@ -188,79 +193,27 @@ export default function SurveyResults() {
             />
           </section>
           {results.questions.map((result) => (
-            <QuestionCard key={result.question.id} result={result} />
+            <QuestionCard key={result.question.id} result={result} raw={raw} />
           ))}
         </div>
       )}
 
       {textKey && texts ? (
-        <section className="panel stack" aria-labelledby="texts-title">
-          <h3 id="texts-title">{t("surveyAnswers.results.texts")}</h3>
-          <Form method="get" className="filters">
-            {filters.from ? <input type="hidden" name="from" value={filters.from} /> : null}
-            {filters.to ? <input type="hidden" name="to" value={filters.to} /> : null}
-            {filters.commune ? <input type="hidden" name="commune" value={filters.commune} /> : null}
-            <div className="field">
-              <label htmlFor="texte">{t("surveyAnswers.results.textQuestion")}</label>
-              <select id="texte" name="texte" defaultValue={textKey}>
-                {textKeys.map((k) => (
-                  <option key={k.key} value={k.key}>
-                    {k.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="q">{t("surveyAnswers.results.search")}</label>
-              <input id="q" name="q" type="search" defaultValue={filters.search} maxLength={SEARCH_MAX} />
-            </div>
-            <button type="submit" className="button">
-              {t("surveyAnswers.results.searchSubmit")}
-            </button>
-          </Form>
-          <p role="status">
-            {t(
-              isSingular(locale, texts.total)
-                ? "surveyAnswers.results.textCountOne"
-                : "surveyAnswers.results.textCount",
-              {
-                count: formatNumber(locale, texts.total),
-              },
-            )}
-          </p>
-          <ul className="text-answers">
-            {texts.answers.map((answer) => (
-              <li key={answer.id}>
-                <span className="card-meta">{formatDateTime(locale, answer.submittedAt)}</span>
-                <br />
-                {answer.text}
-              </li>
-            ))}
-          </ul>
-          {texts.pageCount > 1 ? <Pager page={filters.page} pageCount={texts.pageCount} search={search} /> : null}
-        </section>
+        <TextAnswers
+          filter={filter}
+          textKeys={textKeys}
+          textKey={textKey}
+          texts={texts}
+          search={search}
+          page={page}
+          address={address}
+        />
       ) : null}
     </section>
   );
 }
 
-function Pager({ page, pageCount, search }: { page: number; pageCount: number; search: string }) {
-  const t = useT();
-  const link = (to: number) => {
-    const params = new URLSearchParams(search);
-    params.set("page", String(to));
-    return `?${params}`;
-  };
-  return (
-    <nav aria-label={t("surveyAnswers.results.pages")} className="actions">
-      {page > 1 ? <Link to={link(page - 1)}>{t("surveyAnswers.results.previous")}</Link> : null}
-      <span>{t("surveyAnswers.results.pageOf", { page, count: pageCount })}</span>
-      {page < pageCount ? <Link to={link(page + 1)}>{t("surveyAnswers.results.next")}</Link> : null}
-    </nav>
-  );
-}
-
-function QuestionCard({ result }: { result: QuestionResult }) {
+function QuestionCard({ result, raw }: { result: QuestionResult; raw: boolean }) {
   const t = useT();
   const locale = useLocale();
   const { question } = result;
@@ -309,7 +262,9 @@ function QuestionCard({ result }: { result: QuestionResult }) {
           })}
         </p>
       ) : null}
-      {result.kind === "text" ? <p className="field-hint">{t("surveyAnswers.results.seeTexts")}</p> : null}
+      {result.kind === "text" ? (
+        <p className="field-hint">{t(raw ? "surveyAnswers.results.seeTexts" : "surveyAnswers.results.textsHidden")}</p>
+      ) : null}
     </section>
   );
 }

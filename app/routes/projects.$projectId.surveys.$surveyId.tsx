@@ -20,12 +20,16 @@ import {
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
+import { SurveyPublicationReview } from "~/components/survey-publication-review";
 import { SurveyStatusBadge } from "~/components/survey-status-badge";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { can } from "~/models/projects/permissions.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
 import { changeSurveyStatus, deleteDraftSurvey, getSurvey, STATUS_TRANSITIONS } from "~/models/surveys/survey.server";
+import { describeProblem } from "~/models/surveys/survey-publication";
+import { reviewSurveyDraft } from "~/models/surveys/survey-publication.server";
+import { publishSurveyDraft } from "~/models/surveys/survey-version.server";
 import { SURVEY_STATUSES, type SurveyStatus } from "~/models/core/vocabulary";
 import surveyFormStyles from "~/styles/survey-answers.css";
 import styles from "~/styles/surveys.css";
@@ -37,6 +41,7 @@ import { projectPageTitle } from "~/utils/page-title";
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("status"), from: z.enum(SURVEY_STATUSES), to: z.enum(SURVEY_STATUSES) }),
   z.object({ intent: z.literal("delete") }),
+  z.object({ intent: z.literal("publish"), stamp: z.string().min(1).max(64) }),
 ]);
 
 // The form's styles too: the designer's preview draws the respondent's form.
@@ -54,11 +59,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "content.read");
   const survey = await getSurvey({ projectId: access.projectId, surveyId: params.surveyId ?? "" });
   if (!survey) notFound(t);
+  const canManage = can(access, "surveys.manage");
+  // `?publication`: the summary before publishing pending changes (decision 014), for those who may.
+  const wantsReview = canManage && new URL(request.url).searchParams.has("publication");
+  const review = wantsReview ? await reviewSurveyDraft({ projectId: access.projectId, surveyId: survey.id }) : null;
   return json({
     survey,
     pageTitle: survey.title || t("surveys.untitled"),
-    canManage: can(access, "surveys.manage"),
+    canManage,
     transitions: STATUS_TRANSITIONS[survey.status],
+    review,
   });
 }
 
@@ -68,7 +78,10 @@ const REFUSAL: Record<"stale" | "not_allowed" | "no_question", { status: number;
   no_question: { status: 400, key: "surveys.error.noQuestion" },
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+type ActionData = { error: string | null; done: string | null; problems?: string[] };
+const reply = (data: ActionData, init?: ResponseInit) => json(data, init);
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "surveys.manage");
   const surveyId = params.surveyId ?? "";
   // Another project's survey is unknown here, whatever the form says: 404 before any validation.
@@ -78,22 +91,48 @@ export async function action({ request, params }: ActionFunctionArgs) {
     intent: text(formData, "intent"),
     from: text(formData, "from"),
     to: text(formData, "to"),
+    stamp: text(formData, "stamp"),
   });
-  if (!parsed.success) return json({ error: t("surveys.invalidRequest"), done: null }, { status: 400 });
+  if (!parsed.success) return reply({ error: t("surveys.invalidRequest"), done: null }, { status: 400 });
+  if (parsed.data.intent === "publish") {
+    const published = await publishSurveyDraft({ projectId: access.projectId, surveyId, stamp: parsed.data.stamp });
+    if (published.ok)
+      return reply({ error: null, done: t("surveys.publish.done", { number: published.versionNumber }) });
+    if (published.reason === "not_found") notFound(t);
+    if (published.reason === "blocked") {
+      return json(
+        {
+          error: t("surveys.publish.blocked"),
+          problems: published.problems.map((p) => describeProblem(t, p)),
+          done: null,
+        },
+        { status: 400 },
+      );
+    }
+    const key = published.reason === "stale" ? "surveys.publish.stale" : "surveys.publish.nothing";
+    return reply({ error: t(key), done: null }, { status: 409 });
+  }
   if (parsed.data.intent === "delete") {
     if (await deleteDraftSurvey({ projectId: access.projectId, surveyId })) {
+      // Its design document goes through the collaboration server, which owns the update log
+      // (and closes the designers' sockets first).
+      await context.documents.removeDocument(`survey:${surveyId}`);
       return redirect(`/projects/${access.projectId}/surveys`);
     }
-    return json({ error: t("surveys.delete.refused"), done: null }, { status: 409 });
+    return reply({ error: t("surveys.delete.refused"), done: null }, { status: 409 });
   }
   const outcome = await changeSurveyStatus({ projectId: access.projectId, surveyId, ...parsed.data });
   if (outcome.ok) {
     const done = outcome.status === "open" ? t("surveys.statusChanged.open") : t("surveys.statusChanged.closed");
-    return json({ error: null, done });
+    return reply({ error: null, done });
   }
   if (outcome.reason === "not_found") notFound(t);
+  if (outcome.reason === "unpublishable") {
+    const problems = outcome.problems.map((p) => describeProblem(t, p));
+    return reply({ error: t("surveys.error.unpublishable"), problems, done: null }, { status: 400 });
+  }
   const refusal = REFUSAL[outcome.reason];
-  return json({ error: t(refusal.key), done: null }, { status: refusal.status });
+  return reply({ error: t(refusal.key), done: null }, { status: refusal.status });
 }
 
 /** What the survey's pages get from this layout (`useOutletContext`). */
@@ -107,7 +146,7 @@ function transitionLabel(from: SurveyStatus, to: SurveyStatus): MessageKey {
 export default function SurveyLayout() {
   const t = useT();
   const locale = useLocale();
-  const { survey, pageTitle, canManage, transitions } = useLoaderData<typeof loader>();
+  const { survey, pageTitle, canManage, transitions, review } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const base = `/projects/${useParams().projectId}/surveys`;
@@ -139,9 +178,19 @@ export default function SurveyLayout() {
         </div>
         <div aria-live="polite">{actionData?.done ? <p className="notice success">{actionData.done}</p> : null}</div>
         {actionData?.error ? (
-          <p role="alert" className="form-error">
-            {actionData.error}
-          </p>
+          <div role="alert" className="form-error">
+            <p>{actionData.error}</p>
+            {actionData.problems ? (
+              <ul>
+                {actionData.problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+        {review && !actionData?.done ? (
+          <SurveyPublicationReview review={review} action={here} cancelTo={here} busy={busy} />
         ) : null}
         {canManage ? (
           <div className="survey-status-actions">

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { CopyField } from "~/components/copy-field";
 import { ErrorPage } from "~/components/error-page";
 import { TimelineArea } from "~/components/timeline-area";
+import { TimelinePhaseFilter } from "~/components/timeline-view";
 import { useLocale, useT } from "~/i18n/use-translation";
 import {
   calendarTokenCreatedAt,
@@ -20,14 +21,14 @@ import { currentPosition } from "~/models/timeline/cycle.server";
 import { can } from "~/models/projects/permissions.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
 import { linkableItems, listTimelineEvents, linkTitles, todayInFrance } from "~/models/timeline/timeline.server";
-import { TIMELINE_EVENT_TYPES } from "~/models/core/vocabulary";
+import { PHASES, TIMELINE_EVENT_TYPES } from "~/models/core/vocabulary";
+import { readTimelineFilters, timelineFiltersQuery, type TimelineFilters } from "~/models/timeline/timeline-filters";
 import timelineStyles from "~/styles/timeline.css";
 import { formatDate } from "~/utils/format";
 import { readForm, text } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { projectPageTitle } from "~/utils/page-title";
 
-const typeFilterSchema = z.enum(["", ...TIMELINE_EVENT_TYPES]).catch("");
 const actionSchema = z.enum(["calendarCreate", "calendarRevoke"]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: timelineStyles }];
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     projectId,
     events,
     today: todayInFrance(),
-    typeFilter: typeFilterSchema.parse(new URL(request.url).searchParams.get("type") ?? ""),
+    filters: readTimelineFilters(new URL(request.url).searchParams),
     titles: await linkTitles({ projectId, events, items }),
     canEdit,
     viewer: { id: user.id, name: user.name },
@@ -85,42 +86,59 @@ export default function TimelinePage() {
       <section className="panel stack" aria-labelledby="timeline-title">
         <div className="page-heading">
           <h2 id="timeline-title">{t("timeline.title")}</h2>
-          <Link to={`${base}/print${data.typeFilter ? `?type=${data.typeFilter}` : ""}`} className="button">
+          <Link to={`${base}/print${timelineFiltersQuery(data.filters)}`} className="button">
             {t("timeline.print")}
           </Link>
         </div>
         <p>{t("timeline.lead")}</p>
         {data.canEdit ? null : <p className="notice">{t("timeline.readOnly")}</p>}
-        <TypeFilter value={data.typeFilter} />
-        <TimelineArea
-          projectId={data.projectId}
-          user={data.viewer}
-          readOnly={!data.canEdit}
-          today={data.today}
-          titles={data.titles}
-          context={data.context}
-          typeFilter={data.typeFilter}
-          stored={data.typeFilter ? data.events.filter((e) => e.type === data.typeFilter) : data.events}
-        />
+        <Filters value={data.filters} />
+        <TimelinePhaseFilter.Provider value={data.filters.phase}>
+          <TimelineArea
+            projectId={data.projectId}
+            user={data.viewer}
+            readOnly={!data.canEdit}
+            today={data.today}
+            titles={data.titles}
+            context={data.context}
+            typeFilter={data.filters.type}
+            stored={data.filters.type ? data.events.filter((e) => e.type === data.filters.type) : data.events}
+          />
+        </TimelinePhaseFilter.Provider>
       </section>
       <CalendarSection downloadHref={`${base}.ics`} since={data.calendarSince} />
     </div>
   );
 }
 
-function TypeFilter({ value }: { value: string }) {
+/** A plain GET form: the filters live in the address and work without JavaScript. */
+function Filters({ value }: { value: TimelineFilters }) {
   const t = useT();
+  // Keyed by the address's values so that back and forward show the filters in force.
+  const key = timelineFiltersQuery(value);
   return (
-    <Form method="get" className="inline-form timeline-filter" aria-label={t("timeline.filter.label")}>
+    <Form method="get" className="inline-form timeline-filter" aria-label={t("timeline.filter.form")}>
       <div className="field">
         <label htmlFor="type-filter">{t("timeline.filter.label")}</label>
-        <select id="type-filter" name="type" defaultValue={value} key={value}>
+        <select id="type-filter" name="type" defaultValue={value.type} key={`type${key}`}>
           <option value="">{t("timeline.filter.all")}</option>
           {TIMELINE_EVENT_TYPES.map((type) => (
             <option key={type} value={type}>
               {t(`timeline.type.${type}`)}
             </option>
           ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="phase-filter">{t("timeline.filter.phase")}</label>
+        <select id="phase-filter" name="phase" defaultValue={value.phase} key={`phase${key}`}>
+          <option value="">{t("timeline.filter.allPhases")}</option>
+          {PHASES.map((phase) => (
+            <option key={phase} value={phase}>
+              {t(`phase.${phase}`)}
+            </option>
+          ))}
+          <option value="none">{t("timeline.noPhase")}</option>
         </select>
       </div>
       <button type="submit" className="button">

@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { PhaseBadge } from "~/components/phase-badge";
@@ -8,9 +8,12 @@ import { allowedActions } from "~/models/projects/permissions.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
 import { getProjectForMember } from "~/models/projects/project.server";
 import { WORKSPACE_SECTIONS } from "~/models/core/vocabulary";
+import projectTabsStyles from "~/styles/project-tabs.css";
 import { notFound } from "~/utils/http.server";
 import { skipRevalidationWhenNotSent } from "~/utils/offline-action";
 import { projectPageTitle } from "~/utils/page-title";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: projectTabsStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => projectPageTitle(matches, null);
 // A child page's form that could not reach the server (offline) must not bring the error page.
@@ -49,7 +52,7 @@ export default function ProjectLayout() {
           <PhaseBadge phase={project.phase} cycle={project.cycleNumber} />
           <span>{role ? t("project.yourRole", { role: t(`role.${role}`) }) : t("projects.coalitionReader")}</span>
         </p>
-        <nav aria-label={t("project.nav.label")} className="tabs">
+        <nav aria-label={t("project.nav.label")} className="tabs project-tabs">
           <ul>
             <li>
               <NavLink to="." end>
@@ -61,7 +64,7 @@ export default function ProjectLayout() {
                 <NavLink to={section.code}>{t(`project.nav.${section.code}`)}</NavLink>
               </li>
             ))}
-            {allowed.includes("project.edit") ? (
+            {allowed.some((a) => a.action === "project.edit") ? (
               <li>
                 <NavLink to="settings">{t("project.nav.settings")}</NavLink>
               </li>

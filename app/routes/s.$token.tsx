@@ -9,18 +9,22 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { ErrorSummary, SurveyQuestions } from "~/components/survey-form/survey-form";
+import { FOCUSED_PAGE } from "~/components/site-header";
 import { SurveyClosedPage } from "~/components/survey-form/survey-unavailable";
 import { localeFromRequest, translate, translator } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
 import { giveBack, takeAttempt } from "~/models/core/rate-limit.server";
 import { FORM_FIELDS } from "~/models/surveys/survey-answers";
-import { getSurveyByToken } from "~/models/surveys/survey-responses.server";
+import { getSurveyByAddress } from "~/models/surveys/survey-short-code.server";
 import { pickedCommunes, submitAnswers } from "~/models/surveys/survey-submit.server";
 import { readForm } from "~/utils/forms.server";
 import { keepActionHeaders } from "~/utils/headers";
 import surveyStyles from "~/styles/survey-answers.css";
 
 export const headers = keepActionHeaders;
+
+/** Respondents have no account: the header offers none (site-header.tsx). */
+export const handle = FOCUSED_PAGE;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
@@ -36,7 +40,7 @@ function unavailable(state: "unknown" | "draft" | "closed") {
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const survey = await getSurveyByToken(params.token ?? "");
+  const survey = await getSurveyByAddress(params.token ?? "");
   if (!survey) return unavailable("unknown");
   if (survey.status === "closed") return unavailable("closed");
   if (survey.status !== "open" || !survey.current) return unavailable("draft");
@@ -53,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = localeFromRequest(request);
   const t = translator(locale);
   const token = params.token ?? "";
-  const survey = await getSurveyByToken(token);
+  const survey = await getSurveyByAddress(token);
   if (!survey) return unavailable("unknown");
   if (survey.status === "closed") return unavailable("closed");
   if (survey.status !== "open" || !survey.current) return unavailable("draft");

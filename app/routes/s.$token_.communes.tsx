@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { getSurveyByToken } from "~/models/surveys/survey-responses.server";
+import { getSurveyByAddress } from "~/models/surveys/survey-short-code.server";
 import { searchTerritories, territoryName } from "~/models/projects/territory.server";
 
 /**
@@ -8,7 +8,7 @@ import { searchTerritories, territoryName } from "~/models/projects/territory.se
  * Same answer shape as /api/territories, for the same picker.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const survey = await getSurveyByToken(params.token ?? "");
+  const survey = await getSurveyByAddress(params.token ?? "");
   if (!survey || survey.status !== "open") throw new Response("", { status: 404 });
   const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const results = searchTerritories(query, 10, ["commune"]).map((t) => ({

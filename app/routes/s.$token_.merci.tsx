@@ -1,10 +1,14 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { FOCUSED_PAGE } from "~/components/site-header";
 import { SurveyClosedPage } from "~/components/survey-form/survey-unavailable";
 import { translate } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
-import { getSurveyByToken } from "~/models/surveys/survey-responses.server";
+import { getSurveyByAddress } from "~/models/surveys/survey-short-code.server";
 import surveyStyles from "~/styles/survey-answers.css";
+
+/** Respondents have no account: the header offers none (site-header.tsx). */
+export const handle = FOCUSED_PAGE;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
@@ -18,7 +22,7 @@ export const meta: MetaFunction = ({ matches }) => {
 
 /** After a stored (or already stored) response. Says nothing about the answers themselves. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const survey = await getSurveyByToken(params.token ?? "");
+  const survey = await getSurveyByAddress(params.token ?? "");
   if (!survey) return json({ found: false as const, title: "" }, { status: 404 });
   return json({ found: true as const, title: survey.current?.definition.title ?? survey.title });
 }

@@ -5,7 +5,7 @@ import { useLocale, useT } from "~/i18n/use-translation";
 import type { SurveyQuestion } from "~/models/surveys/survey-definition";
 import { formatNumber } from "~/utils/format";
 import { parseBound } from "./number-bound";
-import { setQuestionField } from "../models/surveys/survey-doc";
+import { setQuestionField } from "~/models/surveys/survey-doc-question";
 
 /** Past this, a bound is a typing slip, and doubles stop being exact. */
 const BOUND_LIMIT = 1e12;

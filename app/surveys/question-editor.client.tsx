@@ -3,16 +3,10 @@ import type * as Y from "yjs";
 import { useT } from "~/i18n/use-translation";
 import { SURVEY_LIMITS, type SurveyQuestion } from "~/models/surveys/survey-definition";
 import { QUESTION_TYPES, type QuestionType } from "~/models/core/vocabulary";
-import {
-  addOption,
-  optionMaps,
-  removeOption,
-  SCALE_RANGES,
-  setQuestionField,
-  setScale,
-  stepOption,
-} from "../models/surveys/survey-doc";
+import { optionMaps, SCALE_RANGES } from "~/models/surveys/survey-doc";
+import { addOption, removeOption, setQuestionField, setScale, stepOption } from "~/models/surveys/survey-doc-question";
 import { NumberBound } from "./number-bound-field.client";
+import { StepButtons } from "./step-buttons.client";
 import { YTextField } from "./y-text-field.client";
 
 export type QuestionEditorProps = {
@@ -26,27 +20,71 @@ export type QuestionEditorProps = {
   handle?: ReactNode;
   /** Move controls and delete; absent for readers. */
   controls?: ReactNode;
+  /** Folded, a question is one line (title, type, required); one question is open at a time. */
+  open: boolean;
+  onToggle: () => void;
 };
 
+/** Ids of a question's card, disclosure button and body: `#question-<id>` opens it from the address. */
+export const questionCardId = (questionId: string) => `question-${questionId}`;
+export const questionToggleId = (questionId: string) => `question-toggle-${questionId}`;
+
 /** One question of the design: its type, label, help, required flag and the settings of its type. */
-export function QuestionEditor({ doc, map, question, number, readOnly, handle, controls }: QuestionEditorProps) {
+export function QuestionEditor(props: QuestionEditorProps) {
+  const { question, number, handle, controls, open, onToggle } = props;
   const t = useT();
-  const typeId = useId();
   const headingId = useId();
-  const set = (field: Parameters<typeof setQuestionField>[2], value: unknown) =>
-    setQuestionField(doc, question.id, field, value);
+  const bodyId = useId();
   return (
     // A group named by its heading: "Réponse obligatoire" or "Option 1" repeat in every question,
     // and screen readers announce which question they belong to when focus enters it.
-    <div className="question-editor stack" role="group" aria-labelledby={headingId}>
+    <div className="question-editor" role="group" aria-labelledby={headingId} id={questionCardId(question.id)}>
       <div className="question-editor__head">
         {handle}
+        {/* The disclosure pattern (WAI-ARIA APG): a button inside the heading, aria-expanded and
+            aria-controls on the body, which stays in the page (empty) while folded. */}
         <h4 className="question-editor__title" id={headingId}>
-          {t("surveys.question.heading", { number })}
-          <span className="muted"> · {t(`surveys.type.${question.type}`)}</span>
+          <button
+            type="button"
+            id={questionToggleId(question.id)}
+            className="question-toggle"
+            aria-expanded={open}
+            aria-controls={bodyId}
+            onClick={onToggle}
+          >
+            <span className="question-toggle__icon" aria-hidden="true">
+              {open ? "▾" : "▸"}
+            </span>
+            <span className="question-toggle__text">
+              <span className="question-toggle__number">{t("surveys.question.heading", { number })} </span>
+              <span className={`question-toggle__label${question.label ? "" : " is-missing"}`}>
+                {question.label || t("surveys.question.noLabel")}
+              </span>
+              <span className="question-toggle__meta">
+                {" · "}
+                {t(`surveys.type.${question.type}`)}
+                {question.required ? ` · ${t("surveys.question.requiredShort")}` : ""}
+              </span>
+            </span>
+          </button>
         </h4>
         {controls}
       </div>
+      <div id={bodyId} className="question-editor__body stack" hidden={!open}>
+        {open ? <QuestionFields {...props} /> : null}
+      </div>
+    </div>
+  );
+}
+
+/** The open question's fields; folded questions render none (a 200-question survey stays light on a phone). */
+function QuestionFields({ doc, map, question, number, readOnly }: QuestionEditorProps) {
+  const t = useT();
+  const typeId = useId();
+  const set = (field: Parameters<typeof setQuestionField>[2], value: unknown) =>
+    setQuestionField(doc, question.id, field, value);
+  return (
+    <>
       <div className="field">
         <label htmlFor={typeId}>{t("surveys.question.type", { number })}</label>
         <select
@@ -55,11 +93,7 @@ export function QuestionEditor({ doc, map, question, number, readOnly, handle, c
           disabled={readOnly}
           onChange={(e) => set("type", e.target.value as QuestionType)}
         >
-          {QUESTION_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`surveys.type.${type}`)}
-            </option>
-          ))}
+          <QuestionTypeOptions />
         </select>
       </div>
       <YTextField
@@ -82,7 +116,21 @@ export function QuestionEditor({ doc, map, question, number, readOnly, handle, c
         onChange={(value) => set("required", value)}
       />
       <TypeSettings doc={doc} map={map} question={question} readOnly={readOnly} />
-    </div>
+    </>
+  );
+}
+
+/** Every question type, as the type select and "Ajouter une question" offer them. */
+export function QuestionTypeOptions() {
+  const t = useT();
+  return (
+    <>
+      {QUESTION_TYPES.map((type) => (
+        <option key={type} value={type}>
+          {t(`surveys.type.${type}`)}
+        </option>
+      ))}
+    </>
   );
 }
 
@@ -105,7 +153,12 @@ function Checkbox({
   );
 }
 
-function TypeSettings({ doc, map, question, readOnly }: Omit<QuestionEditorProps, "number">) {
+function TypeSettings({
+  doc,
+  map,
+  question,
+  readOnly,
+}: Pick<QuestionEditorProps, "doc" | "map" | "question" | "readOnly">) {
   const t = useT();
   const scaleId = useId();
   switch (question.type) {
@@ -212,24 +265,12 @@ function OptionsEditor({
               />
               {readOnly ? null : (
                 <div className="icon-buttons">
-                  <button
-                    type="button"
-                    className="button small"
-                    disabled={index === 0}
-                    onClick={() => stepOption(doc, questionId, optionId, -1)}
-                    aria-label={t("surveys.options.up", { number })}
-                  >
-                    <span aria-hidden="true">↑</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="button small"
-                    disabled={index === options.length - 1}
-                    onClick={() => stepOption(doc, questionId, optionId, 1)}
-                    aria-label={t("surveys.options.down", { number })}
-                  >
-                    <span aria-hidden="true">↓</span>
-                  </button>
+                  <StepButtons
+                    first={index === 0}
+                    last={index === options.length - 1}
+                    onStep={(direction) => stepOption(doc, questionId, optionId, direction)}
+                    labels={{ up: t("surveys.options.up", { number }), down: t("surveys.options.down", { number }) }}
+                  />
                   <button
                     type="button"
                     className="button small danger"

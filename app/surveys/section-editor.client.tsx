@@ -19,9 +19,10 @@ import { useId, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
 import { useT } from "~/i18n/use-translation";
 import { SURVEY_LIMITS, type SurveySection } from "~/models/surveys/survey-definition";
-import { QUESTION_TYPES, type QuestionType } from "~/models/core/vocabulary";
-import { QuestionEditor } from "./question-editor.client";
-import { addQuestion, moveQuestionOnto, removeQuestion, removeSection } from "../models/surveys/survey-doc";
+import type { QuestionType } from "~/models/core/vocabulary";
+import { QuestionEditor, QuestionTypeOptions } from "./question-editor.client";
+import { StepButtons } from "./step-buttons.client";
+import { addQuestion, moveQuestionOnto, removeQuestion, removeSection } from "~/models/surveys/survey-doc-edit";
 
 export type SectionEditorProps = {
   doc: Y.Doc;
@@ -39,6 +40,9 @@ export type SectionEditorProps = {
   onStepQuestion: (questionId: string, direction: -1 | 1) => void;
   onStepSection: (sectionId: string, direction: -1 | 1) => void;
   onQuestionAdded: (questionId: string) => void;
+  /** The one open question of the designer (across sections), and how to open or fold one. */
+  openQuestionId: string | null;
+  onToggleQuestion: (questionId: string) => void;
   renderSectionFields: () => ReactNode;
 };
 
@@ -84,24 +88,12 @@ export function SectionEditor(props: SectionEditorProps) {
         </h3>
         {readOnly ? null : (
           <div className="icon-buttons">
-            <button
-              type="button"
-              className="button small"
-              disabled={index === 0}
-              onClick={() => props.onStepSection(section.id, -1)}
-              aria-label={t("surveys.section.up", { number })}
-            >
-              <span aria-hidden="true">↑</span>
-            </button>
-            <button
-              type="button"
-              className="button small"
-              disabled={index === count - 1}
-              onClick={() => props.onStepSection(section.id, 1)}
-              aria-label={t("surveys.section.down", { number })}
-            >
-              <span aria-hidden="true">↓</span>
-            </button>
+            <StepButtons
+              first={index === 0}
+              last={index === count - 1}
+              onStep={(direction) => props.onStepSection(section.id, direction)}
+              labels={{ up: t("surveys.section.up", { number }), down: t("surveys.section.down", { number }) }}
+            />
             {confirming ? null : (
               <button type="button" className="button small danger" onClick={() => setConfirming(true)}>
                 {t("surveys.section.remove", { number })}
@@ -125,6 +117,11 @@ export function SectionEditor(props: SectionEditorProps) {
       <DndContext
         sensors={sensors}
         collisionDetection={closestCenter}
+        onDragStart={({ active }) => {
+          // An open question is as tall as its fields: dnd-kit's keyboard steps and collisions
+          // work from sizes, and a tall item never gets "over" a one-line neighbour. Fold it first.
+          if (props.openQuestionId === String(active.id)) props.onToggleQuestion(String(active.id));
+        }}
         onDragEnd={onDragEnd}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t("surveys.dnd.instructions") } }}
       >
@@ -139,6 +136,8 @@ export function SectionEditor(props: SectionEditorProps) {
                     question={question}
                     number={offset + position + 1}
                     readOnly={readOnly}
+                    open={props.openQuestionId === question.id}
+                    onToggle={() => props.onToggleQuestion(question.id)}
                     handle={
                       readOnly ? undefined : handle(t("surveys.question.drag", { number: offset + position + 1 }))
                     }
@@ -282,11 +281,7 @@ export function AddQuestion({
           {t("surveys.question.addType")}
         </label>
         <select id={selectId} value={type} onChange={(e) => setType(e.target.value as QuestionType)}>
-          {QUESTION_TYPES.map((value) => (
-            <option key={value} value={value}>
-              {t(`surveys.type.${value}`)}
-            </option>
-          ))}
+          <QuestionTypeOptions />
         </select>
         <button type="button" className="button" onClick={() => onQuestionAdded(addQuestion(doc, type, sectionId))}>
           {t("surveys.question.add")}

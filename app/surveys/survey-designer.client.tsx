@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import type * as Y from "yjs";
 import { SurveyPreview } from "~/components/survey-preview";
 import type { CollabSession } from "~/editor/collab-session.client";
@@ -7,18 +7,13 @@ import { useConnectionStatus } from "~/editor/use-connection-status.client";
 import { useCollabSession } from "~/editor/use-collab-session.client";
 import { joinsAndLeaves, usePresence } from "~/editor/use-presence.client";
 import { useLocale, useT } from "~/i18n/use-translation";
-import { SURVEY_LIMITS } from "~/models/surveys/survey-definition";
+import { SURVEY_LIMITS, surveyDefinitionSchema, type SurveyDefinition } from "~/models/surveys/survey-definition";
+import { sameDefinition } from "~/models/surveys/survey-publication";
 import { AddQuestion, addTypeId, moveButtonId, SectionEditor } from "./section-editor.client";
-import {
-  addSection,
-  introText,
-  readStructure,
-  stepQuestion,
-  stepSection,
-  titleText,
-  type SurveyStructure,
-} from "../models/surveys/survey-doc";
+import { introText, readStructure, titleText, type SurveyStructure } from "~/models/surveys/survey-doc";
+import { addSection, stepQuestion, stepSection } from "~/models/surveys/survey-doc-edit";
 import { YTextField } from "./y-text-field.client";
+import { useOpenQuestion } from "./use-open-question.client";
 
 export type SurveyDesignerProps = {
   /** `survey:<id>`: the websocket room and the local store's key. */
@@ -28,6 +23,10 @@ export type SurveyDesignerProps = {
   readOnly: boolean;
   /** Told the title whenever it changes (the page heading follows the typing). */
   onTitle?: (title: string) => void;
+  /** An opened survey's published version (decision 014); null for a draft survey. */
+  published?: SurveyDefinition | null;
+  /** Told whether the live design differs from `published`, whenever that flips. */
+  onUnpublished?: (unpublished: boolean) => void;
 };
 
 /**
@@ -48,11 +47,32 @@ const SURVEY_NOTICES: NoticeTexts = {
   rightsChanged: "editor.notice.rightsChanged",
 };
 
-function DesignerSession({ docName, user, readOnly, onTitle }: SurveyDesignerProps) {
+function DesignerSession({ docName, user, ...rest }: SurveyDesignerProps) {
   const t = useT();
   const session = useCollabSession(docName, user);
   if (!session) return <p className="muted">{t("surveys.designer.loading")}</p>;
-  return <LiveDesigner session={session} readOnly={readOnly} onTitle={onTitle} />;
+  return <LiveDesigner session={session} {...rest} />;
+}
+
+/**
+ * Whether the design people see in the designer is not what respondents get: compared as the
+ * projection will store it (the contract's schema, canonical JSON), so the notice appears as
+ * soon as someone types and goes when the change is undone or published.
+ */
+function useUnpublished(
+  definition: SurveyDefinition,
+  published: SurveyDefinition | null | undefined,
+  heard: boolean,
+  onUnpublished?: (unpublished: boolean) => void,
+) {
+  const unpublished = useMemo(() => {
+    if (!published) return false;
+    const parsed = surveyDefinitionSchema.safeParse(definition);
+    return parsed.success ? !sameDefinition(parsed.data, published) : true;
+  }, [definition, published]);
+  useEffect(() => {
+    if (heard) onUnpublished?.(unpublished);
+  }, [heard, unpublished, onUnpublished]);
 }
 
 /** The structure read from the document, again after every change (local or remote). */
@@ -73,11 +93,9 @@ function LiveDesigner({
   session,
   readOnly,
   onTitle,
-}: {
-  session: CollabSession;
-  readOnly: boolean;
-  onTitle?: (title: string) => void;
-}) {
+  published,
+  onUnpublished,
+}: Omit<SurveyDesignerProps, "docName" | "user"> & { session: CollabSession }) {
   const t = useT();
   const locale = useLocale();
   const previewId = useId();
@@ -101,6 +119,8 @@ function LiveDesigner({
   useEffect(() => {
     if (heard || definition.title) onTitle?.(definition.title);
   }, [onTitle, definition.title, heard]);
+  useUnpublished(definition, published, heard, onUnpublished);
+  const { openId, open: openQuestion, toggle: toggleQuestion } = useOpenQuestion();
   const totalQuestions = definition.sections.reduce((sum, s) => sum + s.questions.length, 0);
 
   // Focus follows the question that moved (React may have re-attached its node), or goes to the
@@ -149,7 +169,9 @@ function LiveDesigner({
     setAnnouncement(t("surveys.designer.sectionMoved", { label, position, count: sections.length }));
   };
 
+  // A question one adds opens (and the one open before folds); others' new questions do not.
   const onQuestionAdded = (questionId: string) => {
+    openQuestion(questionId);
     const found = readStructure(doc).definition.sections.find((s) => s.questions.some((q) => q.id === questionId));
     setFocus({ addAfter: found?.id });
   };
@@ -228,6 +250,8 @@ function LiveDesigner({
                 onStepQuestion={onStepQuestion}
                 onStepSection={onStepSection}
                 onQuestionAdded={onQuestionAdded}
+                openQuestionId={openId}
+                onToggleQuestion={toggleQuestion}
                 renderSectionFields={() => (
                   <div className="stack">
                     <YTextField

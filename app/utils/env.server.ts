@@ -11,6 +11,10 @@ import { z } from "zod";
  *   X-Forwarded-For/-Proto read, and only the entries those proxies added (a client cannot
  *   spoof its address to dodge the login throttle).
  * - SESSION_DAYS (30): session lifetime; renewed while in use (sliding).
+ * - PUBLIC_URL (unset): the address people use, scheme and host only (`https://maillage.example`).
+ *   Requests whose Host or Origin names another site are refused (DNS rebinding, decision 015);
+ *   unset, only `localhost`, `127.0.0.1` and `[::1]` are answered. With `https:` the session
+ *   cookie is `__Host-maillage_session`, always Secure.
  */
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -33,6 +37,17 @@ const schema = z.object({
       return z.NEVER;
     }),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      const url = URL.canParse(value) ? new URL(value) : null;
+      const bare = url && url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+      if (url && bare && (url.protocol === "https:" || url.protocol === "http:")) return url.origin;
+      ctx.addIssue({ code: "custom", message: "expected http(s)://host[:port], without a path" });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof schema> & { databaseFile: string };

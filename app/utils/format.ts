@@ -13,18 +13,33 @@ function cached<T extends Formatter>(key: string, create: () => T): T {
 // A fixed time zone, so that the server and the browser render the same text (no hydration mismatch).
 const TIME_ZONE = "Europe/Paris";
 
+/**
+ * French writes the first day of a month as an ordinal, "1er janvier 2026", which Intl does not
+ * do (it gives "1 janvier 2026"); every other day is a cardinal ("2 janvier").
+ */
+function longDate(formatter: Intl.DateTimeFormat, locale: Locale, value: Date | string): string {
+  const date = new Date(value);
+  if (locale !== "fr") return formatter.format(date);
+  return formatter
+    .formatToParts(date)
+    .map((part) => (part.type === "day" && part.value === "1" ? "1er" : part.value))
+    .join("");
+}
+
 export function formatDate(locale: Locale, value: Date | string): string {
-  return cached(
+  const formatter = cached(
     `date:${locale}`,
     () => new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: TIME_ZONE }),
-  ).format(new Date(value));
+  );
+  return longDate(formatter, locale, value);
 }
 
 export function formatDateTime(locale: Locale, value: Date | string): string {
-  return cached(
+  const formatter = cached(
     `datetime:${locale}`,
     () => new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }),
-  ).format(new Date(value));
+  );
+  return longDate(formatter, locale, value);
 }
 
 export function formatNumber(locale: Locale, value: number): string {

@@ -19,6 +19,17 @@ export function tooManyRequests(t: Translator, retryAfterSeconds: number) {
 }
 
 /**
+ * The database stayed locked by another process past the retries (models/core/db.server.ts):
+ * thrown like `notFound`, the page says to try again shortly (docs/decisions/013).
+ */
+export function databaseBusy(t: Translator, retryAfterSeconds = 5): Response {
+  return json(
+    { message: t("error.databaseBusy") },
+    { status: 503, headers: { "Retry-After": String(retryAfterSeconds) } },
+  );
+}
+
+/**
  * For GET-only resource routes (calendars, downloads): without an `action`, Remix answers a
  * POST with a 405 but logs a stack trace for it, which anyone could fill the log with.
  */

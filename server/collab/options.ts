@@ -9,8 +9,18 @@ export type CollabOptions = {
   maxMessageBytes: number;
   /** Clients at once in one document; more are refused at the upgrade with 503. [COLLAB_MAX_CLIENTS_PER_DOCUMENT] 100 */
   maxClientsPerDocument: number;
-  /** New connections per client address per minute; more are refused with 429. [COLLAB_CONNECTIONS_PER_MINUTE] 120 */
+  /**
+   * Connection attempts per signed-in session per minute (a user gets three times as many over
+   * all their sessions); more are refused with 429. Counted per person, not per address: a
+   * workshop on one town-hall Wi-Fi shares an address. [COLLAB_CONNECTIONS_PER_MINUTE] 120
+   */
   connectionsPerMinute: number;
+  /** Attempts without a valid session per client address per minute; more get 429. [COLLAB_REFUSALS_PER_MINUTE] 30 */
+  refusalsPerMinute: number;
+  /** Largest presence (awareness) state of one client, in bytes; more closes the socket (4413). [COLLAB_MAX_PRESENCE_BYTES] 4 KiB */
+  maxPresenceBytes: number;
+  /** Presence messages a socket may send per second, sustained (bursts of twice as many); more closes it (4429). [COLLAB_PRESENCE_PER_SECOND] 30 */
+  presencePerSecond: number;
   /** Updates appended before the log is compacted into a snapshot. [COLLAB_COMPACT_EVERY] 500 */
   compactEvery: number;
   /** How long a document stays in memory after its last client left. [COLLAB_UNLOAD_AFTER_MS] 10 s */
@@ -33,6 +43,9 @@ const schema = z.object({
     .default(1024 * 1024),
   maxClientsPerDocument: z.coerce.number().int().min(1).default(100),
   connectionsPerMinute: z.coerce.number().int().min(1).default(120),
+  refusalsPerMinute: z.coerce.number().int().min(1).default(30),
+  maxPresenceBytes: z.coerce.number().int().min(256).default(4096),
+  presencePerSecond: z.coerce.number().int().min(1).default(30),
   compactEvery: z.coerce.number().int().min(1).default(500),
   unloadAfterMs: z.coerce.number().int().min(0).default(10_000),
   revalidateEveryMs: z.coerce.number().int().min(100).default(2_000),
@@ -45,6 +58,9 @@ const ENV_NAMES: Record<keyof CollabOptions, string> = {
   maxMessageBytes: "COLLAB_MAX_MESSAGE_BYTES",
   maxClientsPerDocument: "COLLAB_MAX_CLIENTS_PER_DOCUMENT",
   connectionsPerMinute: "COLLAB_CONNECTIONS_PER_MINUTE",
+  refusalsPerMinute: "COLLAB_REFUSALS_PER_MINUTE",
+  maxPresenceBytes: "COLLAB_MAX_PRESENCE_BYTES",
+  presencePerSecond: "COLLAB_PRESENCE_PER_SECOND",
   compactEvery: "COLLAB_COMPACT_EVERY",
   unloadAfterMs: "COLLAB_UNLOAD_AFTER_MS",
   revalidateEveryMs: "COLLAB_REVALIDATE_EVERY_MS",

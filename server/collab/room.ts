@@ -1,20 +1,16 @@
-import * as encoding from "lib0/encoding";
 import type { WebSocket } from "ws";
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
-import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import type { DocumentName } from "../../app/models/documents/document-access.server";
+import type { Editor } from "../../app/models/documents/document-kind";
+import type { DocumentName } from "../../app/models/documents/registry.server";
+import type { DocumentStore, StoredDocument } from "./document-store";
 import type { CollabOptions } from "./options";
-import type { DocumentStore, StoredDocument } from "./persistence";
-import type { Editor } from "./projections/index";
-
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_QUERY_AWARENESS = 3;
+import { RoomLog } from "./room-log";
+import { awarenessMessage, syncStep1, syncStep2, updateMessage } from "./messages";
 
 /**
  * One socket in a room: who it is and what it may do. Kept small — a server holds one per
- * open socket; the project belongs to the room.
+ * open socket.
  */
 export type Client = {
   socket: WebSocket;
@@ -28,12 +24,15 @@ export type Client = {
   sessionHash: string;
   /** Was sent the stored bytes of a cold document; its first sync step 1 predates them. */
   sentStored: boolean;
+  /** Presence messages it may still send now, and when that was counted (protocol.ts). */
+  presenceBudget: number;
+  presenceAt: number;
 };
 
-export type RoomHooks = {
+export type RoomEvents = {
   log: (line: string) => void;
-  /** A client's update was stored and applied. */
-  changed: (room: Room, editor: Editor) => void;
+  /** A client's updates were stored, relayed and applied. */
+  changed: (room: Room, updates: Uint8Array[], editor: Editor) => void;
   /** The last client left. */
   emptied: (room: Room) => void;
 };
@@ -42,48 +41,38 @@ export type RoomHooks = {
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 /**
- * A document in memory: its Y.Doc, awareness and sockets. Every update from a client is
- * appended to the store *before* it is applied and broadcast, so any edit another client has
- * seen is on disk. When a write fails the updates wait in `queue` (in order, not applied,
- * not broadcast) and the write is retried; the room stays loaded until it succeeds.
+ * A document in memory: its Y.Doc, awareness and sockets. Client updates go through the
+ * room's log (room-log.ts): stored first, then relayed to the others, then applied to the
+ * server's copy. A cold document (loaded, nobody wrote yet) is not built into a Y.Doc: readers
+ * get the stored bytes as they are (see join).
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new Awareness(this.doc);
   readonly clients = new Map<WebSocket, Client>();
-  private lastStoredId = 0;
-  private storedSinceCompaction = 0;
+  private readonly log: RoomLog<Client>;
   /** What the store held when the room opened, until it is applied to `doc` (see join, ensureLoaded). */
   private stored: Omit<StoredDocument, "lastId"> | null = null;
   /** The state the stored bytes gave, for clients that were sent those bytes directly (see join). */
   loadedStateVector: Uint8Array | null = null;
-  /** Accepted updates not stored yet, in arrival order: written together at the end of the tick. */
-  private readonly queue: { update: Uint8Array; client: Client }[] = [];
-  private flushScheduled = false;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private retryDelay: number;
 
   constructor(
     readonly name: DocumentName,
-    /** The document's project: a document never moves between projects. */
-    readonly projectId: string,
     private readonly store: DocumentStore,
-    private readonly options: CollabOptions,
-    private readonly hooks: RoomHooks,
+    options: CollabOptions,
+    private readonly events: RoomEvents,
   ) {
-    this.retryDelay = options.retryWriteMs;
+    this.log = new RoomLog(name.name, store, options, (batch) => this.applyStored(batch), events.log);
     // The server's own awareness state is never set; only clients' states are relayed.
     this.awareness.setLocalState(null);
     this.awareness.on("update", (change: AwarenessChange, origin: unknown) => this.relayAwareness(change, origin));
   }
 
   /** Reads the snapshot and the updates after it; they are applied to `doc` on first need. */
-  load(): void {
-    const { lastId, ...stored } = this.store.load(this.name.name);
-    this.stored = stored;
-    this.lastStoredId = lastId;
-    this.storedSinceCompaction = this.stored.updates.length;
-    if (!this.stored.snapshot && this.stored.updates.length === 0) this.stored = null;
+  async load(): Promise<void> {
+    const { lastId, ...stored } = await this.store.load(this.name.name);
+    this.log.resume(lastId, stored.updates.length);
+    this.stored = stored.snapshot || stored.updates.length > 0 ? stored : null;
   }
 
   /** Builds the Y.Doc from what was stored. An unreadable stored update is skipped, not fatal. */
@@ -97,7 +86,7 @@ export class Room {
         try {
           Y.applyUpdate(this.doc, update, "store");
         } catch (error) {
-          this.hooks.log(`${this.name.name}: stored update ${id} unreadable, skipped (${String(error)})`);
+          this.events.log(`${this.name.name}: stored update ${id} unreadable, skipped (${String(error)})`);
         }
       }
     });
@@ -110,7 +99,7 @@ export class Room {
 
   /** Nothing would be lost by dropping this room from memory. */
   get idle(): boolean {
-    return this.clients.size === 0 && this.queue.length === 0;
+    return this.clients.size === 0 && this.log.settled;
   }
 
   /** The Y.Doc holds everything stored: built, or nothing was stored. */
@@ -120,102 +109,51 @@ export class Room {
 
   join(client: Client): void {
     this.clients.set(client.socket, client);
-    if (this.stored && this.trySendStored(client, this.stored)) {
-      // Cold document: the stored bytes go as they are, and our state vector is read from
-      // them. The Y.Doc is built only when an update arrives: people who only read a long
-      // note cost the server neither the time to build it nor the memory to hold it.
+    const merged = this.stored ? this.mergeStored(this.stored) : null;
+    if (merged) {
+      // Cold document: the stored bytes go as they are, as one sync step 2 (the client counts
+      // itself synced on it), and our state vector is read from them. The Y.Doc is built only
+      // when an update arrives: people who only read a long note cost the server neither the
+      // time to build it nor the memory to hold it.
       client.sentStored = true;
-      this.sendStoredStateVector(client, this.stored.snapshot!);
+      this.send(client, syncStep2(merged));
+      this.loadedStateVector ??= Y.encodeStateVectorFromUpdate(merged);
+      this.send(client, syncStep1(this.loadedStateVector));
     } else {
       this.ensureLoaded();
-      this.sendSyncStep1(client);
+      this.send(client, syncStep1(Y.encodeStateVector(this.doc)));
     }
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) this.send(client, awarenessMessage(encodeAwarenessUpdate(this.awareness, states)));
   }
 
-  private sendStoredStateVector(client: Client, stored: Uint8Array): void {
-    this.loadedStateVector ??= Y.encodeStateVectorFromUpdate(stored);
-    const sync = encoding.createEncoder();
-    encoding.writeVarUint(sync, MESSAGE_SYNC);
-    encoding.writeVarUint(sync, syncProtocol.messageYjsSyncStep1);
-    encoding.writeVarUint8Array(sync, this.loadedStateVector);
-    this.send(client, encoding.toUint8Array(sync));
-  }
-
-  /** Our state vector: the client answers with what we miss. */
-  private sendSyncStep1(client: Client): void {
-    const sync = encoding.createEncoder();
-    encoding.writeVarUint(sync, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(sync, this.doc);
-    this.send(client, encoding.toUint8Array(sync));
-  }
-
-  /**
-   * The stored bytes as one sync step 2: the client counts itself synced on receiving it, so
-   * it must hold everything. A compacted document is a single snapshot, sent as it is.
-   */
-  private trySendStored(client: Client, stored: Omit<StoredDocument, "lastId">) {
+  /** The stored bytes as one update, merged once for every later reader; null if unreadable. */
+  private mergeStored(stored: Omit<StoredDocument, "lastId">): Uint8Array | null {
     const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((u) => u.update)];
-    let merged: Uint8Array;
     try {
-      merged = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+      stored.snapshot = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+      stored.updates = [];
+      return stored.snapshot;
     } catch {
-      return false; // an unreadable stored update: the slow path skips it (ensureLoaded)
+      return null; // an unreadable stored update: the slow path skips it (ensureLoaded)
     }
-    // Merged once: the next reader of this cold document gets the same bytes without the work.
-    stored.snapshot = merged;
-    stored.updates = [];
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(encoder, merged);
-    this.send(client, encoding.toUint8Array(encoder));
-    return true;
   }
 
-  leave(socket: WebSocket): void {
+  leave(socket: WebSocket): Client | undefined {
     const client = this.clients.get(socket);
-    if (!client) return;
+    if (!client) return undefined;
     this.clients.delete(socket);
     removeAwarenessStates(this.awareness, [...client.awarenessIds], client);
-    if (this.clients.size === 0) this.hooks.emptied(this);
+    if (this.clients.size === 0) this.events.emptied(this);
+    return client;
   }
 
-  /**
-   * A document update from a client, already validated. Updates accepted during one tick are
-   * stored in one transaction (a commit costs more than the rows in it), then applied and
-   * broadcast in order — never broadcast before they are stored.
-   */
+  /** A document update from a client, already validated: stored, then relayed and applied. */
   receive(update: Uint8Array, client: Client): void {
-    this.queue.push({ update, client });
-    if (this.retryTimer || this.flushScheduled) return; // a failed write is retried first: wait in line
-    this.flushScheduled = true;
-    // A microtask runs once ws has emitted every frame of the TCP chunk being read: a burst is
-    // one transaction, a lone keystroke is written without waiting for the next loop turn.
-    queueMicrotask(() => this.flush());
+    this.log.push(update, client);
   }
 
-  private flush(): void {
-    this.flushScheduled = false;
-    if (this.queue.length === 0) return;
-    const batch = this.queue.splice(0);
-    try {
-      this.store.appendMany(
-        this.name.name,
-        this.lastStoredId,
-        batch.map((entry) => entry.update),
-      );
-    } catch (error) {
-      // Nothing was written (one transaction); keep the batch first in line and retry.
-      this.queue.unshift(...batch);
-      this.hooks.log(`${this.name.name}: write failed, will retry (${String(error)})`);
-      this.scheduleRetry();
-      return;
-    }
-    this.retryDelay = this.options.retryWriteMs;
-    this.lastStoredId += batch.length;
-    this.storedSinceCompaction += batch.length;
+  private applyStored(batch: { update: Uint8Array; client: Client }[]): void {
     // Relayed as received and stored (what others get is what is on disk) before the server's
     // own copy is updated: that copy serves later joiners and projections, not the people
     // already here, so applying it need not hold their keystrokes back.
@@ -225,31 +163,28 @@ export class Room {
       try {
         Y.applyUpdate(this.doc, update, client);
       } catch (error) {
-        this.hooks.log(`${this.name.name}: stored update could not be applied (${String(error)})`);
+        this.events.log(`${this.name.name}: stored update could not be applied (${String(error)})`);
       }
     }
-    this.hooks.changed(this, { userId: batch.at(-1)!.client.userId, at: new Date() });
-    if (this.storedSinceCompaction >= this.options.compactEvery) this.compact();
+    const updates = batch.map((entry) => entry.update);
+    this.events.changed(this, updates, { userId: batch.at(-1)!.client.userId, at: new Date() });
+    if (this.log.wantsCompaction) void this.compact();
   }
 
-  private scheduleRetry(): void {
-    if (this.retryTimer) return;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      this.flush();
-    }, this.retryDelay);
-    this.retryDelay = Math.min(this.retryDelay * 2, 5000);
+  /** Merges the update log into one snapshot of the built document. */
+  compact(): Promise<void> {
+    if (this.stored) return this.log.flushed(); // never built: the log is what it was
+    return this.log.compact(Y.encodeStateAsUpdate(this.doc));
   }
 
-  /** Merges the update log into one snapshot. A failure leaves the log as it was. */
-  compact(): void {
-    if (this.stored || this.storedSinceCompaction === 0 || this.lastStoredId === 0) return;
-    try {
-      this.store.compact(this.name.name, Y.encodeStateAsUpdate(this.doc), this.lastStoredId);
-      this.storedSinceCompaction = 0;
-    } catch (error) {
-      this.hooks.log(`${this.name.name}: compaction failed, log kept (${String(error)})`);
-    }
+  /** Waits for writes and compactions in flight. */
+  flushed(): Promise<void> {
+    return this.log.flushed();
+  }
+
+  /** Stops writing (pending updates are dropped): the document is being removed for good. */
+  stopWriting(): Promise<void> {
+    return this.log.stop();
   }
 
   send(client: Client, message: Uint8Array): void {
@@ -262,11 +197,13 @@ export class Room {
     socket.send(message);
   }
 
+  /** Closes every socket in the room with this code and reason. */
+  closeAll(code: number, reason: string): void {
+    for (const client of this.clients.values()) client.socket.close(code, reason);
+  }
+
   private relay(update: Uint8Array, sender: Client): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    const message = encoding.toUint8Array(encoder);
+    const message = updateMessage(update);
     // The sender already has its own update.
     for (const client of this.clients.values()) if (client !== sender) this.send(client, message);
   }
@@ -283,17 +220,10 @@ export class Room {
   }
 
   destroy(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    void this.log.stop();
     this.awareness.destroy();
     this.doc.destroy();
   }
 }
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
-
-export function awarenessMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}

@@ -6,7 +6,8 @@ import { Worker } from "node:worker_threads";
  * connection. A checkpoint writes every page the log changed and waits for the disk (fsync):
  * 10–30 ms after a few seconds of typing, which on the main thread would hold back every
  * keystroke of every document meanwhile. PASSIVE never waits for readers or writers, so the
- * server keeps appending while it runs (docs/decisions/010).
+ * server keeps appending while it runs (docs/decisions/010). Its connection may keep a long
+ * busy timeout: SQLite sleeps in this thread, not on the event loop (decision 013).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");

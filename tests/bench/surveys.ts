@@ -3,8 +3,8 @@
  * same survey grown to 100,000, each time served by our real server (server/index.ts, built
  * app, production mode) on 127.0.0.1. Prints, for 10k and 100k side by side:
  * - the results page: median and p90 response time over loopback (its loader aggregates in SQL);
- * - the CSV export: time to the last byte, bytes, and the server's memory during the export,
- *   sampled from outside in /proc/<pid>/status (VmRSS every 5 ms; growth = peak − before);
+ * - the CSV and XLSX exports: time to the last byte, bytes, and the server's memory during the
+ *   export, sampled from outside in /proc/<pid>/status (VmRSS every 5 ms; growth = peak − before);
  * - the live memory an export in progress holds (see liveDuringExport).
  * Targets (issue 4): results under 300 ms at 10k; export memory flat as responses grow.
  * RSS shows how the server behaves as deployed but cannot judge "flat": V8 collects lazily,
@@ -99,7 +99,8 @@ async function seed(file: string) {
   const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 5000 }) });
   try {
     const user = await createUser(db);
-    const project = await createProject(db, { members: [[user.id, "observer"]] });
+    // Raw exports need `surveys.rawAnswers` (issue 13, point 5).
+    const project = await createProject(db, { members: [[user.id, "researcher"]] });
     const survey = await createSurvey(db, { projectId: project.id });
     return { user, project, survey: { id: survey.id, versionId: survey.currentVersionId } };
   } finally {
@@ -127,10 +128,10 @@ async function sampleMemory<T>(server: BenchServer, work: () => Promise<T>) {
   }
 }
 
-type Figures = {
-  responses: number;
-  resultsMedian: number;
-  resultsP90: number;
+type Format = "csv" | "xlsx";
+const FORMATS: Format[] = ["csv", "xlsx"];
+
+type ExportFigures = {
   exportMedian: number;
   exportBytes: number;
   rssBefore: number;
@@ -139,6 +140,8 @@ type Figures = {
   /** Live heap + external memory held early in an export, over what was live before it. */
   held: number;
 };
+
+type Figures = { responses: number; resultsMedian: number; resultsP90: number } & Record<Format, ExportFigures>;
 
 const live = (m: LiveMemory) => m.heapUsed + m.external;
 
@@ -150,9 +153,15 @@ const live = (m: LiveMemory) => m.heapUsed + m.external;
  * first 64 KB: the kernel grows a connection's buffers (up to 32 MB here) only while the
  * reader keeps up, so later the rest of a 2 MB export could already sit in them.
  */
-async function liveDuringExport(server: BenchServer, base: string, headers: Record<string, string>, bytes: number) {
+async function liveDuringExport(
+  server: BenchServer,
+  base: string,
+  format: Format,
+  headers: Record<string, string>,
+  bytes: number,
+) {
   const before = await server.liveMemory();
-  const response = await fetch(`${server.url}${base}/export.csv`, { headers });
+  const response = await fetch(`${server.url}${base}/export.${format}`, { headers });
   if (response.status !== 200) throw new Error(`export: ${response.status}`);
   const reader = response.body!.getReader();
   let size = 0;
@@ -164,11 +173,12 @@ async function liveDuringExport(server: BenchServer, base: string, headers: Reco
       during = await server.liveMemory();
     }
   }
-  if (!during || size !== bytes) throw new Error(`export: ${size} bytes, expected ${bytes}`);
+  // A zip's bytes vary (its entries' dates); a CSV's do not.
+  if (!during || (format === "csv" && size !== bytes)) throw new Error(`export: ${size} bytes, expected ${bytes}`);
   return live(during) - live(before);
 }
 
-async function exports(server: BenchServer, base: string, headers: Record<string, string>) {
+async function exports(server: BenchServer, base: string, format: Format, headers: Record<string, string>) {
   const times: number[] = [];
   let bytes = 0;
   let rssBefore = Infinity;
@@ -177,7 +187,7 @@ async function exports(server: BenchServer, base: string, headers: Record<string
     await sleep(200);
     const sampled = await sampleMemory(server, async () => {
       const started = performance.now();
-      const response = await fetch(`${server.url}${base}/export.csv`, { headers });
+      const response = await fetch(`${server.url}${base}/export.${format}`, { headers });
       if (response.status !== 200) throw new Error(`export: ${response.status}`);
       let size = 0;
       const reader = response.body!.getReader();
@@ -204,8 +214,18 @@ async function measure(
     const cookie = await login(server.url, email, password);
     const headers = { cookie };
     // Exports first, on a server that has rendered nothing heavy yet: the memory they cost is theirs.
-    const { times: exportTimes, bytes: exportBytes, rssBefore, rssPeak } = await exports(server, base, headers);
-    const held = await liveDuringExport(server, base, headers, exportBytes);
+    const byFormat = {} as Record<Format, ExportFigures>;
+    for (const format of FORMATS) {
+      const { times, bytes, rssBefore, rssPeak } = await exports(server, base, format, headers);
+      byFormat[format] = {
+        exportMedian: median(times),
+        exportBytes: bytes,
+        rssBefore,
+        rssPeak,
+        growth: rssPeak - rssBefore,
+        held: await liveDuringExport(server, base, format, headers, bytes),
+      };
+    }
     const times: number[] = [];
     for (let i = 0; i < PAGE_WARMUPS + PAGE_RUNS; i++) {
       const started = performance.now();
@@ -218,12 +238,7 @@ async function measure(
       responses,
       resultsMedian: median(times),
       resultsP90: quantile(times, 0.9),
-      exportMedian: median(exportTimes),
-      exportBytes,
-      rssBefore,
-      rssPeak,
-      growth: rssPeak - rssBefore,
-      held,
+      ...byFormat,
     };
   } finally {
     await server.stop();
@@ -235,14 +250,19 @@ function table(figures: Figures[]) {
   const rows: [string, (f: Figures) => string, string][] = [
     ["results page, median (ms)", (f) => f.resultsMedian.toFixed(1), `≤ ${RESULTS_TARGET_MS} at 10k`],
     ["results page, p90 (ms)", (f) => f.resultsP90.toFixed(1), ""],
-    ["CSV export, median to last byte (ms)", (f) => f.exportMedian.toFixed(0), ""],
-    ["CSV export size (MB)", (f) => mb(f.exportBytes).toFixed(1), ""],
-    ["server RSS before export (MB)", (f) => mb(f.rssBefore).toFixed(1), ""],
-    ["server RSS peak during export (MB)", (f) => mb(f.rssPeak).toFixed(1), ""],
-    ["RSS growth during export (MB)", (f) => mb(f.growth).toFixed(1), "(info)"],
-    ["live memory held during export (MB)", (f) => mb(f.held).toFixed(1), "flat"],
+    ...FORMATS.flatMap((format): [string, (f: Figures) => string, string][] => {
+      const name = format.toUpperCase();
+      return [
+        [`${name} export, median to last byte (ms)`, (f) => f[format].exportMedian.toFixed(0), ""],
+        [`${name} export size (MB)`, (f) => mb(f[format].exportBytes).toFixed(1), ""],
+        [`${name}: server RSS before export (MB)`, (f) => mb(f[format].rssBefore).toFixed(1), ""],
+        [`${name}: server RSS peak during export (MB)`, (f) => mb(f[format].rssPeak).toFixed(1), ""],
+        [`${name}: RSS growth during export (MB)`, (f) => mb(f[format].growth).toFixed(1), "(info)"],
+        [`${name}: live memory held during export (MB)`, (f) => mb(f[format].held).toFixed(1), "flat"],
+      ];
+    }),
   ];
-  const width = [40, 12, 12, 16];
+  const width = [44, 12, 12, 16];
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(width[0]!) : c.padStart(width[i]!))).join(" ");
   const out = [line(["Measure", "10k", "100k", "target"]), "-".repeat(83)];
@@ -251,10 +271,12 @@ function table(figures: Figures[]) {
   const verdicts: string[] = [];
   if (small) verdicts.push(`results at 10k: ${small.resultsMedian <= RESULTS_TARGET_MS ? "PASS" : "MISS"}`);
   if (small && large) {
-    const flat = large.held <= small.held + FLAT_MARGIN_MB * 1024 * 1024;
-    verdicts.push(
-      `export memory flat (live memory held during export at 100k ≤ at 10k + ${FLAT_MARGIN_MB} MB): ${flat ? "PASS" : "MISS"}`,
-    );
+    for (const format of FORMATS) {
+      const flat = large[format].held <= small[format].held + FLAT_MARGIN_MB * 1024 * 1024;
+      verdicts.push(
+        `${format.toUpperCase()} export memory flat (live memory held during export at 100k ≤ at 10k + ${FLAT_MARGIN_MB} MB): ${flat ? "PASS" : "MISS"}`,
+      );
+    }
   }
   return `${out.join("\n")}\n\n${verdicts.join("\n")}`;
 }

@@ -100,7 +100,10 @@ test("a resident answers on a phone: every kind of mistake explained, then store
   expect(results).toMatch(/<dt>Moyenne<\/dt><dd>3,5<\/dd>/);
   const csv = await (await member.get(`${base}/export.csv`)).text();
   const [, row] = csv.replace(/^\uFEFF/, "").split("\r\n");
-  expect(row).toMatch(/;1;public;;Au marché de Die, des pommes\.;Au marché;;1;0;0;0;;4;3,5;3;;26113;Die$/);
+  // Paris time and its offset, values in French, the INSEE code kept as text (issue 13, point 4).
+  expect(row).toMatch(
+    /;\d{4}-\d\d-\d\d \d\d:\d\d:\d\d;UTC\+0[12]:00;1;lien public;;Au marché de Die, des pommes\.;Au marché;;oui;non;non;non;;4;3,5;3;;"=""26113""";Die$/,
+  );
 
   // Closed: the same link says so.
   await server.db.survey.update({ where: { id: survey.id }, data: { status: "closed", closedAt: new Date() } });
@@ -206,7 +209,8 @@ test("field entry: a session lost while responses wait keeps them on the device 
 
 test("results and poster fit a 375 px phone even with long unbroken labels and answers", async () => {
   const observer = await createUser(server.db, { name: "Olga Observe" });
-  const project = await createProject(server.db, { members: [[observer.id, "observer"]] });
+  // A researcher: the free texts (raw answers) are on their results page too.
+  const project = await createProject(server.db, { members: [[observer.id, "researcher"]] });
   const definition = everyTypeDefinition();
   const shop = definition.sections[0]!.questions.find((q) => q.id === "q-shop")!;
   if (shop.type === "single_choice") shop.options[0]!.label = "Supermarché-hypermarché-drive-".repeat(3);

@@ -3,6 +3,7 @@ import { beforeAll, expect, test } from "vitest";
 import { parseDefinition, questionsOf } from "~/models/surveys/survey-definition";
 import { createProject, createUser } from "../factories";
 import { browserForFile } from "../support/browser-session";
+import { axeViolations } from "../support/note-page";
 import type { TestServer } from "../support/server";
 
 /**
@@ -51,6 +52,16 @@ async function addQuestion(page: Page, type: string) {
 
 const labelOf = (page: Page, number: number) => page.getByLabel(`Intitulé de la question ${number}`, { exact: true });
 
+/** A question's one-line summary: the disclosure button that opens it. */
+const toggleOf = (page: Page, number: number) =>
+  page.getByRole("button", { name: new RegExp(`^Question ${number}\\b`) });
+
+async function expectSummary(page: Page, number: number, label: string) {
+  await expect
+    .poll(async () => (await toggleOf(page, number).textContent()) ?? "", { timeout: 10_000 })
+    .toContain(label);
+}
+
 async function expectValue(page: Page, label: string, value: string) {
   await expect.poll(() => page.getByLabel(label, { exact: true }).inputValue(), { timeout: 10_000 }).toBe(value);
 }
@@ -93,7 +104,9 @@ test("two members build a survey together, reorder it by keyboard, publish it; a
   await alicePage.getByLabel("Option 1", { exact: true }).fill("Au marché");
   await alicePage.getByLabel("Option 2", { exact: true }).fill("En grande surface");
   await alicePage.getByRole("checkbox", { name: "Proposer « Autre, précisez »" }).check();
-  await expectValue(brunoPage, "Intitulé de la question 1", "Où faites-vous vos courses ?");
+  // Bruno's copy of the question is folded: its line follows Alice's typing; he opens it.
+  await expectSummary(brunoPage, 1, "Où faites-vous vos courses ?");
+  await toggleOf(brunoPage, 1).click();
   await expectValue(brunoPage, "Option 2", "En grande surface");
 
   // Bruno adds a scale from 0 to 10 and a short text; Alice sees them.
@@ -103,8 +116,9 @@ test("two members build a survey together, reorder it by keyboard, publish it; a
   await brunoPage.getByLabel("Libellé de la note 10 (facultatif)").fill("Très satisfait");
   await addQuestion(brunoPage, "Texte court");
   await labelOf(brunoPage, 3).fill("Votre prénom");
-  await expectValue(alicePage, "Intitulé de la question 2", "Votre satisfaction");
-  await expectValue(alicePage, "Intitulé de la question 3", "Votre prénom");
+  await expectSummary(alicePage, 2, "Votre satisfaction");
+  await expectSummary(alicePage, 3, "Votre prénom");
+  await toggleOf(alicePage, 2).click();
   await expectValue(alicePage, "Libellé de la note 10 (facultatif)", "Très satisfait");
 
   // A number question: a maximum below the minimum is refused with a message and never shared.
@@ -113,6 +127,7 @@ test("two members build a survey together, reorder it by keyboard, publish it; a
   await alicePage.getByLabel("Minimum (facultatif)").fill("10");
   await alicePage.getByLabel("Maximum (facultatif)").fill("5");
   await alicePage.getByText("Le maximum ne peut pas être inférieur au minimum (10).").waitFor();
+  await toggleOf(brunoPage, 4).click();
   await expectValue(brunoPage, "Minimum (facultatif)", "10");
   await alicePage.getByLabel("Maximum (facultatif)").fill("300");
   await expectValue(brunoPage, "Maximum (facultatif)", "300");
@@ -128,13 +143,13 @@ test("two members build a survey together, reorder it by keyboard, publish it; a
   const up = alicePage.getByRole("button", { name: "Monter la question 3" });
   await up.focus();
   await alicePage.keyboard.press("Enter");
-  await expectValue(alicePage, "Intitulé de la question 2", "Votre prénom");
-  await expectValue(brunoPage, "Intitulé de la question 2", "Votre prénom");
-  await expectValue(brunoPage, "Intitulé de la question 3", "Votre satisfaction");
+  await expectSummary(alicePage, 2, "Votre prénom");
+  await expectSummary(brunoPage, 2, "Votre prénom");
+  await expectSummary(brunoPage, 3, "Votre satisfaction");
   await alicePage.getByText("Question « Votre prénom » déplacée : position 2 sur 4, section 1.").waitFor();
   // Focus stayed on the moved question's button: pressing again moves it once more.
   await alicePage.keyboard.press("Enter");
-  await expectValue(alicePage, "Intitulé de la question 1", "Votre prénom");
+  await expectSummary(alicePage, 1, "Votre prénom");
   // And with dnd-kit's keyboard sensor: pick up question 4, one step up, drop.
   await alicePage.getByRole("button", { name: "Glisser la question 4" }).focus();
   await alicePage.keyboard.press("Space");
@@ -147,8 +162,8 @@ test("two members build a survey together, reorder it by keyboard, publish it; a
     .getByText("Question « Kilomètres parcourus » au-dessus de la position 3.")
     .waitFor({ state: "attached" });
   await alicePage.keyboard.press("Space");
-  await expectValue(brunoPage, "Intitulé de la question 3", "Kilomètres parcourus");
-  await expectValue(brunoPage, "Intitulé de la question 4", "Votre satisfaction");
+  await expectSummary(brunoPage, 3, "Kilomètres parcourus");
+  await expectSummary(brunoPage, 4, "Votre satisfaction");
 
   // The design reaches SQL, ids and all; then Alice opens the survey.
   await expect
@@ -174,6 +189,88 @@ test("two members build a survey together, reorder it by keyboard, publish it; a
   await alicePage.getByLabel("Titre de l'enquête").press("End");
   await alicePage.getByLabel("Titre de l'enquête").pressSequentially(" 2026");
   await expectValue(chloePage, "Titre de l'enquête", "Commerces de Die 2026");
+
+  // The survey is open: that change is not published yet (decision 014). Everyone sees it;
+  // Alice (researcher) reviews and publishes it, Chloé is told who can.
+  await alicePage.getByText("Modifications non publiées").waitFor();
+  await chloePage.getByText("Modifications non publiées").waitFor();
+  await chloePage
+    .getByText("La coordination ou une personne chargée de recherche du projet peut les publier.")
+    .waitFor();
+  expect(await chloePage.getByRole("link", { name: "Voir les changements et publier" }).count()).toBe(0);
+  const draft = () =>
+    server.db.survey.findUniqueOrThrow({ where: { id: surveyId }, select: { draftDefinition: true, title: true } });
+  await expect.poll(async () => (await draft()).draftDefinition ?? "", { timeout: 10_000 }).toContain("2026");
+  expect((await draft()).title).toBe("Commerces de Die");
+  await alicePage.getByRole("link", { name: "Voir les changements et publier" }).click();
+  const review = alicePage.getByRole("region", { name: "Publier les modifications" });
+  await review.getByText("Autres changements : le titre.").waitFor();
+  await review.getByRole("button", { name: "Publier ces modifications" }).click();
+  await alicePage
+    .getByText("Modifications publiées : les personnes qui répondent voient maintenant la version 1.")
+    .waitFor();
+  expect(await draft()).toEqual({ draftDefinition: null, title: "Commerces de Die 2026" });
+  await expect.poll(() => alicePage.getByText("Modifications non publiées").count()).toBe(0);
+});
+
+test("questions fold to one line and open one at a time, by keyboard too", async () => {
+  const survey = await server.db.survey.create({
+    data: { projectId, createdById: alice.id, publicToken: `jeton-pliage-${Date.now()}` },
+    select: { id: true },
+  });
+  const path = `/projects/${projectId}/surveys/${survey.id}`;
+  const page = await logIn(alice, path);
+  await synced(page);
+  // Each new question opens, and the one open before folds.
+  for (const [number, type, label] of [
+    [1, "Texte court", "Votre prénom"],
+    [2, "Choix unique", "Votre commerce préféré"],
+    [3, "Date", "Votre dernière visite"],
+  ] as const) {
+    await addQuestion(page, type);
+    await labelOf(page, number).fill(label);
+    await expectSummary(page, number, label);
+  }
+  const expanded = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll(".question-toggle")].map((b) => b.getAttribute("aria-expanded") === "true"),
+    );
+  expect(await expanded()).toEqual([false, false, true]);
+  expect(await page.getByLabel("Option 1", { exact: true }).count()).toBe(0);
+  // The folded line says the type and whether an answer is required.
+  await page.getByRole("checkbox", { name: "Réponse obligatoire" }).check();
+  await expectSummary(page, 3, "Date · obligatoire");
+  await expectSummary(page, 2, "Choix unique");
+
+  // Keyboard: Enter on question 2's line opens it (and folds 3); focus stays on the button.
+  await toggleOf(page, 2).focus();
+  await page.keyboard.press("Enter");
+  expect(await expanded()).toEqual([false, true, false]);
+  await page.getByLabel("Option 1", { exact: true }).waitFor();
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute("aria-expanded"));
+  expect(await focused()).toBe("true");
+  const controls = await toggleOf(page, 2).getAttribute("aria-controls");
+  expect(await page.locator(`[id="${controls}"]`).isVisible()).toBe(true);
+  // The open question is in the address: a reload opens it again.
+  expect(new URL(page.url()).hash).toMatch(/^#question-/);
+  await page.reload();
+  await synced(page);
+  await page.getByLabel("Option 1", { exact: true }).waitFor();
+  expect(await expanded()).toEqual([false, true, false]);
+  // Space folds it again: nothing open, nothing in the address.
+  await toggleOf(page, 2).focus();
+  await page.keyboard.press("Space");
+  expect(await expanded()).toEqual([false, false, false]);
+  expect(new URL(page.url()).hash).toBe("");
+  expect(
+    await axeViolations(page, [
+      "aria-allowed-attr",
+      "aria-valid-attr-value",
+      "button-name",
+      "nested-interactive",
+      "duplicate-id-aria",
+    ]),
+  ).toEqual([]);
 });
 
 test("on a 375 px phone the designer is usable and the preview is one button away", async () => {

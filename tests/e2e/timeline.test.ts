@@ -1,7 +1,10 @@
 import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
+import { writeEvent, type EventFields } from "~/models/timeline/timeline-document";
 import { createProject, createUser } from "../factories";
 import { browserForFile } from "../support/browser-session";
+import { connect, synced } from "../support/collab-client";
+import { HttpClient } from "../support/http-client";
 import type { TestServer } from "../support/server";
 
 /**
@@ -216,6 +219,107 @@ describe("the co-edited timeline", () => {
     await phone.goto(`${server.url}${timelinePath()}/print`);
     await phone.getByRole("heading", { name: "Chronologie" }).waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  });
+});
+
+describe("the order of events and the phase filter", () => {
+  /** Events written straight into a fresh project's timeline document, as a writer's device would. */
+  async function projectWithEvents(events: Record<string, Partial<EventFields>>) {
+    const project = await createProject(server.db, { members: [[alice.id, "researcher"]] });
+    const client = new HttpClient(server.url);
+    expect((await client.post("/login", { email: alice.email, password: alice.password })).status).toBe(302);
+    const writer = connect(server.url, `timeline:${project.id}`, { cookie: client.cookieHeader() });
+    await synced(writer.provider);
+    for (const [id, fields] of Object.entries(events)) {
+      writeEvent(writer.doc, id, {
+        title: "Événement",
+        type: "meeting",
+        start: "2099-01-01",
+        end: null,
+        startTime: null,
+        endTime: null,
+        description: "",
+        participants: null,
+        people: "",
+        noteIds: [],
+        surveyIds: [],
+        milestone: false,
+        cycle: 1,
+        phase: null,
+        ...fields,
+      });
+    }
+    const count = Object.keys(events).length;
+    await expect
+      .poll(() => server.db.timelineEvent.count({ where: { projectId: project.id } }), { timeout: 10_000 })
+      .toBe(count);
+    writer.destroy();
+    return project.id;
+  }
+
+  const titles = (page: Page, section: "upcoming" | "past") =>
+    page.locator(`section[aria-labelledby="timeline-${section}"] .timeline__title`).allTextContents();
+
+  test("events read in date order, each labelled with its phase; the phase filter is in the address and prints the same", async () => {
+    // Phases that alternate over time: grouping by phase used to break the date order.
+    const id = await projectWithEvents({
+      evtplan00001: { title: "Atelier plan d'action", type: "workshop", start: "2099-03-01", phase: "action_plan" },
+      evtdiag00002: { title: "Restitution du diagnostic", start: "2099-04-01", phase: "diagnosis" },
+      evtplan00003: { title: "Comité du plan d'action", start: "2099-05-01", phase: "action_plan" },
+      evtfram00004: { title: "Entretien de cadrage", type: "interview", start: "2001-01-01", phase: "framing" },
+    });
+    const path = `/projects/${id}/timeline`;
+    const page = await logIn(alice, path);
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^synchronisé$/ })
+      .waitFor();
+    const allUpcoming = ["Atelier plan d'action", "Restitution du diagnostic", "Comité du plan d'action"];
+    await expect.poll(() => titles(page, "upcoming")).toEqual(allUpcoming);
+    expect(await titles(page, "past")).toEqual(["Entretien de cadrage"]);
+    // The phase is a label on each event, not a heading that splits the list.
+    expect(await eventItem(page, "Restitution du diagnostic").textContent()).toContain("Cycle 1 · Diagnostic partagé");
+    expect(await eventItem(page, "Comité du plan d'action").textContent()).toContain("Cycle 1 · Plan d'action");
+    expect(await page.getByRole("heading", { name: /Plan d'action|Diagnostic partagé|Cadrage/ }).count()).toBe(0);
+
+    // The filter: a labelled control, kept in the address, applied to the live timeline.
+    await page.getByLabel("Filtrer par phase").selectOption({ label: "Plan d'action" });
+    await page.getByRole("button", { name: "Filtrer", exact: true }).click();
+    await page.waitForURL(/[?&]phase=action_plan/);
+    await expect.poll(() => titles(page, "upcoming")).toEqual(["Atelier plan d'action", "Comité du plan d'action"]);
+    expect(await titles(page, "past")).toEqual([]);
+    expect(await page.locator('section[aria-labelledby="timeline-past"]').textContent()).toContain(
+      "Aucun événement ne correspond à ce filtre.",
+    );
+
+    // The print view keeps the filter, the order and the labels, and says what it leaves out.
+    await page.getByRole("link", { name: "Version à imprimer" }).click();
+    await page.waitForURL(/\/print\?phase=action_plan$/);
+    expect(await titles(page, "upcoming")).toEqual(["Atelier plan d'action", "Comité du plan d'action"]);
+    expect(await page.locator(".timeline-print").textContent()).toContain("Phase : Plan d'action");
+    expect(await page.locator('section[aria-labelledby="timeline-past"]').textContent()).toContain(
+      "Aucun événement ne correspond à ce filtre.",
+    );
+    expect(await eventItem(page, "Atelier plan d'action").textContent()).toContain("Cycle 1 · Plan d'action");
+
+    // Without JavaScript, the same form filters on the server.
+    const context = await session.browser().newContext({ javaScriptEnabled: false, locale: "fr-FR" });
+    try {
+      const plain = await context.newPage();
+      await plain.goto(`${server.url}/login?redirectTo=${encodeURIComponent(path)}`);
+      await plain.getByLabel("Adresse électronique").fill(alice.email);
+      await plain.getByLabel("Mot de passe").fill(alice.password);
+      await plain.getByRole("button", { name: "Se connecter" }).click();
+      await plain.waitForURL(`**${path}`);
+      expect(await titles(plain, "upcoming")).toEqual(allUpcoming);
+      await plain.getByLabel("Filtrer par phase").selectOption({ label: "Diagnostic partagé" });
+      await plain.getByRole("button", { name: "Filtrer", exact: true }).click();
+      await plain.waitForURL(/[?&]phase=diagnosis/);
+      expect(await titles(plain, "upcoming")).toEqual(["Restitution du diagnostic"]);
+      expect(await plain.getByLabel("Filtrer par phase").inputValue()).toBe("diagnosis");
+    } finally {
+      await context.close();
+    }
   });
 });
 

@@ -65,6 +65,33 @@ describe("sign up", () => {
     expect(html).toMatch(/aria-invalid="true"/);
   });
 
+  test("a filled honeypot is answered like a sign-up, and creates nothing", async () => {
+    const person = await new HttpClient(server.url).post("/signup", {
+      name: "Personne",
+      email: `personne-${crypto.randomUUID()}@example.org`,
+      password: TEST_PASSWORD,
+      website: "",
+    });
+    const email = `robot-${crypto.randomUUID()}@example.org`;
+    const bot = new HttpClient(server.url);
+    const response = await bot.post("/signup", {
+      name: "Robot",
+      email,
+      password: TEST_PASSWORD,
+      website: "https://spam.example",
+    });
+    expect(response.status).toBe(person.status);
+    expect(location(response)).toBe(location(person));
+    expect(bot.cookies.size).toBe(0);
+    expect(await server.db.user.count({ where: { email } })).toBe(0);
+  });
+
+  test("the sign-up page has the honeypot, hidden from people and out of the tab order", async () => {
+    const html = await (await new HttpClient(server.url).get("/signup")).text();
+    expect(html).toMatch(/<div class="visually-hidden" aria-hidden="true">/);
+    expect(html).toMatch(/<input id="hp-website" name="website" type="text" tabindex="-1" autoComplete="off"\/>/i);
+  });
+
   test("says when the email is already used", async () => {
     const existing = await createUser(server.db);
     const response = await new HttpClient(server.url).post("/signup", {

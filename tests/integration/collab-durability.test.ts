@@ -153,7 +153,7 @@ test("a note typed without a pause is projected every max-wait, and once more wh
   await expect.poll(title, { timeout: 3000 }).toBe(finalText);
 });
 
-test("a document takes a bounded number of clients, and an address a bounded number of connections", async () => {
+test("a document takes a bounded number of clients, and a session a bounded number of connections", async () => {
   const server = await setup({ COLLAB_MAX_CLIENTS_PER_DOCUMENT: "2", COLLAB_CONNECTIONS_PER_MINUTE: "6" });
   const { docName, cookie } = await writerOn(server);
   const url = `${server.url.replace("http", "ws")}/collab/${docName}`;

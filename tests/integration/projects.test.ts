@@ -148,6 +148,19 @@ describe("who may see a project", () => {
     });
     expect(membership.role).toBe("observer");
   });
+  test("only those who may edit the project see its settings tab", async () => {
+    const { user: coordinator, client: coordinatorClient } = await session();
+    const { user: researcher, client: researcherClient } = await session();
+    const project = await createProject(server.db, {
+      members: [
+        [coordinator.id, "coordinator"],
+        [researcher.id, "researcher"],
+      ],
+    });
+    const settingsLink = `href="/projects/${project.id}/settings"`;
+    expect(await (await coordinatorClient.get(`/projects/${project.id}`)).text()).toContain(settingsLink);
+    expect(await (await researcherClient.get(`/projects/${project.id}`)).text()).not.toContain(settingsLink);
+  });
 });
 
 describe("members and roles", () => {

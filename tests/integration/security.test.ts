@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { createUser } from "../factories";
+import { tryUpgrade } from "../support/collab-client";
 import { HttpClient, location } from "../support/http-client";
+import { rawRequest } from "../support/raw-http";
 import { startServer, type TestServer } from "../support/server";
 import { serverForFile } from "../support/session";
 
@@ -57,6 +59,53 @@ describe("cross-site requests", () => {
       headers: { origin: "https://evil.example", cookie: "lang=en" },
     });
     expect(await response.text()).toBe("Request refused: it does not come from this site.");
+  });
+});
+
+describe("DNS rebinding, without PUBLIC_URL", () => {
+  const port = () => new URL(server.url).port;
+
+  test("a request naming another site in Host gets a 421 in French, static files included", async () => {
+    for (const path of ["/", "/login", "/favicon.svg"]) {
+      const response = await rawRequest(new URL(path, server.url).href, { headers: { host: "evil.example" } });
+      expect(response.status, path).toBe(421);
+      expect(response.text).toBe("Requête refusée : ce site ne répond pas à cette adresse.");
+    }
+    const post = await rawRequest(new URL("/login", server.url).href, {
+      method: "POST",
+      headers: { host: `evil.example:${port()}`, origin: `http://evil.example:${port()}` },
+      form: { email: "a@b.fr", password: "x" },
+    });
+    expect(post.status).toBe(421);
+  });
+
+  test("localhost and 127.0.0.1 are this site", async () => {
+    for (const host of [`localhost:${port()}`, `127.0.0.1:${port()}`]) {
+      const response = await rawRequest(new URL("/login", server.url).href, { headers: { host } });
+      expect(response.status, host).toBe(200);
+    }
+    const user = await createUser(server.db);
+    const login = await rawRequest(new URL("/login", server.url).href, {
+      method: "POST",
+      headers: { host: `localhost:${port()}`, origin: `http://localhost:${port()}` },
+      form: { email: user.email, password: user.password },
+    });
+    expect(login.status).toBe(302);
+  });
+
+  test("a GET carrying another site's Origin is refused too", async () => {
+    const response = await rawRequest(new URL("/projects", server.url).href, {
+      headers: { origin: "https://evil.example" },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  test("a websocket upgrade naming another site in Host or Origin is refused", async () => {
+    const ws = `${server.url.replace("http", "ws")}/collab/note:doesnotexist1`;
+    // This site, no session: the upgrade gets as far as asking who is there.
+    expect(await tryUpgrade(ws, { origin: server.url })).toBe(401);
+    expect(await tryUpgrade(ws, { host: `evil.example:${port()}`, origin: `http://evil.example:${port()}` })).toBe(403);
+    expect(await tryUpgrade(ws, { host: `evil.example:${port()}`, origin: server.url })).toBe(403);
   });
 });
 

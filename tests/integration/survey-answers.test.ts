@@ -287,3 +287,69 @@ describe("field entry by members", () => {
     expect(await read(await open.client.get(`${open.base}/poster`))).not.toContain(notOpen);
   });
 });
+
+describe("the short address of a poster (issue 13, point 2)", () => {
+  const shortAddress = (html: string) => /\/s\/([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})</.exec(html)?.[1];
+
+  test("the poster shows a short address that works typed any way, and the long link keeps working", async () => {
+    const { owner, project, survey, link } = await openSurvey();
+    const poster = await read(await owner.client.get(`/projects/${project.id}/surveys/${survey.id}/poster`));
+    const code = shortAddress(poster)!;
+    expect(code, "a short address on the poster").toBeDefined();
+    expect(poster).not.toContain(survey.publicToken);
+    // Shown again, it is the same code: it is given once.
+    const again = await read(await owner.client.get(`/projects/${project.id}/surveys/${survey.id}/poster`));
+    expect(shortAddress(again)).toBe(code);
+
+    const who = respondent();
+    for (const typed of [code, code.toLowerCase(), code.replace("-", ""), code.replace(/0/g, "O").replace(/1/g, "l")]) {
+      const page = await who.get(`/s/${encodeURIComponent(typed)}`);
+      expect(page.status, typed).toBe(200);
+      expect(await read(page)).toContain("Commerces de proximité");
+    }
+    const typed = `/s/${code.toLowerCase()}`;
+    const hidden = hiddenFields(await read(await who.get(typed)));
+    const response = await who.post(typed, { ...hidden, ...validForm() });
+    expect(response.status).toBe(302);
+    expect(location(response)).toBe(`${typed}/merci`);
+    expect((await who.get(`${typed}/merci`)).status).toBe(200);
+    expect((await who.get(`${typed}/communes?q=Die`)).status).toBe(200);
+    expect((await who.get(link)).status).toBe(200);
+    expect(await countResponses(survey.id)).toBe(1);
+  });
+
+  test("an address no survey has is unknown (404), and a U is never part of a code", async () => {
+    const who = respondent();
+    expect((await who.get("/s/ZZZZ-ZZZZ")).status).toBe(404);
+    expect((await who.get("/s/UUUU-UUUU")).status).toBe(404);
+  });
+
+  test("respondents see a focused page: no log-in or sign-up links in the header", async () => {
+    const { link } = await openSurvey();
+    const who = respondent();
+    const pages = [await read(await who.get(link)), await read(await who.get(`${link}/merci`))];
+    pages.push(await read(await who.get("/s/ZZZZ-ZZZZ")));
+    for (const html of pages) {
+      expect(html).toContain('class="site-header"');
+      expect(html).not.toMatch(/href="\/(login|signup)/);
+      expect(html).not.toContain("Créer un compte");
+    }
+    // Elsewhere the header still offers them.
+    expect(await read(await who.get("/login"))).toMatch(/href="\/signup/);
+  });
+});
+
+describe("bidirectional controls (issue 13, point 5)", () => {
+  test("are removed from a public answer before it is stored", async () => {
+    const { survey, link } = await openSurvey();
+    const who = respondent();
+    const hidden = hiddenFields(await read(await who.get(link)));
+    const response = await who.post(link, {
+      ...hidden,
+      ...validForm({ "q.q-story": "Des \u202Epommes\u202C \u2066ici\u2069" }),
+    });
+    expect(response.status).toBe(302);
+    const stored = await server.db.surveyResponse.findFirstOrThrow({ where: { surveyId: survey.id } });
+    expect(JSON.parse(stored.answers)["q-story"]).toBe("Des pommes ici");
+  });
+});

@@ -1,7 +1,10 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { beforeAll } from "vitest";
 import { createNote, createProject, createUser } from "../factories";
 import { browserForFile } from "./browser-session";
+import { ROOT } from "./paths";
 import type { TestServer } from "./server";
 
 /**
@@ -129,3 +132,34 @@ export async function localCopyWritten(page: Page, storeName: string) {
     storeName,
   );
 }
+
+const AXE_SOURCE = fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+
+/**
+ * What axe-core finds on the page for the given rules (ids and the offending elements).
+ * Injected through the DevTools protocol, which the page's Content-Security-Policy does not
+ * apply to, so the page itself keeps its real policy.
+ */
+export async function axeViolations(page: Page, rules: string[]) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (values) => {
+    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+    const results = await axe.run(document, { runOnly: { type: "rule", values } });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      nodes: violation.nodes.map((node) => node.html),
+    }));
+  }, rules);
+}
+
+/** The page's headings as assistive technologies list them: level and text, in order. */
+export const headingOutline = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("h1, h2, h3, h4, h5, h6, [role=heading]")].map((heading) => ({
+      level: Number(heading.getAttribute("aria-level") ?? heading.tagName.slice(1)),
+      text: (heading.textContent ?? "").trim(),
+    })),
+  );
+
+/** The note page's title, as its header shows it. */
+export const noteHeaderOf = (page: Page): Locator => page.locator("#note-title");

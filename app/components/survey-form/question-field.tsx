@@ -190,14 +190,22 @@ function NumberField({
   );
 }
 
+/**
+ * A question answered with several controls (choices, a scale) is a fieldset named by its
+ * legend, which carries "(obligatoire)". No `aria-required` on it: ARIA does not allow the
+ * attribute on a group (axe "aria-allowed-attr", critical; issue 13, point 3), and the
+ * legend already says it. `hint` is the type's own instruction, described with the help.
+ */
 function Group({
   question,
   ctx,
+  hint,
   children,
   className = "",
 }: {
   question: SurveyQuestion;
   ctx: FieldContext;
+  hint?: string;
   children: ReactNode;
   className?: string;
 }) {
@@ -206,16 +214,30 @@ function Group({
   return (
     <fieldset
       className={`field survey-question ${className}`}
-      aria-describedby={ids(base, question.help, error)}
-      aria-required={question.required || undefined}
+      aria-describedby={ids(base, question.help, error, hint ? `${base}-hint` : undefined)}
     >
       <legend>
         <Label question={question} />
       </legend>
       <Messages base={base} help={question.help} error={error} />
+      {hint ? (
+        <p id={`${base}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
       {children}
     </fieldset>
   );
+}
+
+/** "Plusieurs réponses possibles." once: not again when the designer already wrote it as help. */
+function severalHint(help: string, several: string): string | undefined {
+  const fold = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  return fold(help).includes(fold(several)) ? undefined : several;
 }
 
 function ChoiceField({
@@ -237,8 +259,13 @@ function ChoiceField({
     ...(question.allowOther ? [{ value: OTHER_CHOICE, label: t("surveyAnswers.form.other") }] : []),
   ];
   return (
-    <Group question={question} ctx={ctx}>
-      {question.type === "multiple_choice" ? <p className="field-hint">{t("surveyAnswers.form.several")}</p> : null}
+    <Group
+      question={question}
+      ctx={ctx}
+      hint={
+        question.type === "multiple_choice" ? severalHint(question.help, t("surveyAnswers.form.several")) : undefined
+      }
+    >
       <div className="choice-list">
         {options.map((option, index) => (
           <label key={option.value} className="choice" htmlFor={`${base}-${index}`}>
@@ -287,15 +314,17 @@ function ScaleField({ question, ctx }: { question: Extract<SurveyQuestion, { typ
   const error = ctx.errors[question.id];
   const steps = Array.from({ length: question.max - question.min + 1 }, (_, i) => question.min + i);
   return (
-    <Group question={question} ctx={ctx} className="scale">
-      <p className="field-hint">
-        {t("surveyAnswers.form.scaleHint", {
-          min: question.min,
-          max: question.max,
-          minLabel: question.minLabel || String(question.min),
-          maxLabel: question.maxLabel || String(question.max),
-        })}
-      </p>
+    <Group
+      question={question}
+      ctx={ctx}
+      className="scale"
+      hint={t("surveyAnswers.form.scaleHint", {
+        min: question.min,
+        max: question.max,
+        minLabel: question.minLabel || String(question.min),
+        maxLabel: question.maxLabel || String(question.max),
+      })}
+    >
       <div className="scale-steps">
         {steps.map((value, index) => (
           <label key={value} className="scale-step" htmlFor={`${base}-${index}`}>

@@ -5,12 +5,23 @@ import { safeRedirect } from "~/utils/safe-redirect";
 import { hashedSessionAdapter } from "./session-adapter.server";
 import type { SiteRole } from "../core/vocabulary";
 
+/** PUBLIC_URL says the site is served over HTTPS: every session cookie is Secure. */
+const servedOverHttps = getEnv().PUBLIC_URL?.startsWith("https:") ?? false;
+
+/**
+ * With the `__Host-` prefix the browser keeps the cookie only if it is Secure, set from HTTPS,
+ * with Path=/ and no Domain: a sibling subdomain or a plain-HTTP page cannot plant or shadow a
+ * session (decision 015). Without PUBLIC_URL the same build runs over HTTP on a laptop, where
+ * a prefixed cookie would be dropped, so the name stays plain there.
+ */
+const SESSION_COOKIE = servedOverHttps ? "__Host-maillage_session" : "maillage_session";
+
 export const lucia = new Lucia(hashedSessionAdapter, {
   sessionExpiresIn: new TimeSpan(getEnv().SESSION_DAYS, "d"),
   sessionCookie: {
-    name: "maillage_session",
-    // HttpOnly is always set by Lucia. Secure is decided per request (see serializeCookie).
-    attributes: { sameSite: "lax", path: "/", secure: false },
+    name: SESSION_COOKIE,
+    // HttpOnly is always set by Lucia; never a Domain. Secure is decided per request (see serializeCookie).
+    attributes: { sameSite: "lax", path: "/", secure: servedOverHttps },
   },
   getUserAttributes: (attributes) => ({
     email: attributes.email,
@@ -28,9 +39,12 @@ declare module "lucia" {
 
 export type SessionUser = User;
 
-/** Secure whenever the page was served over HTTPS (directly or, with TRUST_PROXY, behind a proxy). */
+/**
+ * Secure when PUBLIC_URL is https, and otherwise whenever the page was served over HTTPS
+ * (directly or, with TRUST_PROXY, behind a proxy that says so in X-Forwarded-Proto).
+ */
 function serializeCookie(request: Request, cookie: Cookie): string {
-  cookie.attributes.secure = new URL(request.url).protocol === "https:";
+  cookie.attributes.secure = servedOverHttps || new URL(request.url).protocol === "https:";
   return cookie.serialize();
 }
 

@@ -1,48 +1,42 @@
-import { prisma } from "../core/db.server";
-import { can, type ProjectAccess, type ProjectAction } from "../projects/permissions.server";
+import { accessFrom, can, type ProjectAccess } from "../projects/permissions.server";
+import type { DocumentKind } from "./document-kind";
+import type { DocumentName } from "./registry.server";
+
+export type SessionFacts = { userId: string; siteRole: string };
+/** A project's visibility and the user's place in it: what `accessFrom` decides on. */
+export type ProjectFacts = { projectId: string; visibility: string; role: string | null; siteRole: string };
 
 /**
- * Co-edited documents are named "<kind>:<id>" (ARCHITECTURE.md). This module maps a name to
- * its project and answers, through the permissions module, whether a user may read or write
- * it — for the websocket server, before a single byte of the document is sent.
+ * How the rights of a socket or a collaboration request are read: one implementation per
+ * database (server/collab/rights-reader.ts for SQLite), used by the websocket upgrade, the
+ * periodic re-check of open sockets and the HTTP collaboration route alike. Only the reading
+ * lives there; the decision is `documentRights` below, through the permissions module.
  */
-export const DOCUMENT_KINDS = ["note", "survey", "timeline"] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-
-/** Who may change each kind. The id of a `timeline:` document is its project's id. */
-const WRITE_ACTION: Record<DocumentKind, ProjectAction> = {
-  note: "notes.edit",
-  survey: "surveys.edit",
-  timeline: "timeline.edit",
-};
-
-// cuid-like ids only: no separators, no path tricks, bounded length.
-const NAME_PATTERN = /^([a-z]+):([a-z0-9]{8,40})$/;
-
-export type DocumentName = { kind: DocumentKind; id: string; name: string };
-
-export function parseDocumentName(name: string): DocumentName | null {
-  const match = NAME_PATTERN.exec(name);
-  if (!match) return null;
-  const [, kind, id] = match;
-  if (!(DOCUMENT_KINDS as readonly string[]).includes(kind!)) return null;
-  return { kind: kind as DocumentKind, id: id!, name };
+export interface RightsReader {
+  /** The live session with this hash (as stored by session-adapter.server.ts), or null. */
+  session(sessionHash: string): Promise<SessionFacts | null>;
+  /** The document's project and the user's role and site role, or null when there is no such document. */
+  document(kind: DocumentKind, id: string, userId: string): Promise<ProjectFacts | null>;
+  close(): Promise<void>;
 }
 
-export function canWriteDocument(access: ProjectAccess, doc: DocumentName): boolean {
-  return can(access, WRITE_ACTION[doc.kind]);
+export type DocumentRights = "write" | "read";
+
+/** What an access allows on a document: write, read only, or nothing. */
+export function rightsFrom(access: ProjectAccess | null, doc: DocumentName): DocumentRights | null {
+  if (!access || !can(access, doc.kind.readAction)) return null;
+  return can(access, doc.kind.writeAction) ? "write" : "read";
 }
 
-/** The project a document belongs to, or null when there is no such document. */
-export async function documentProjectId(doc: DocumentName): Promise<string | null> {
-  switch (doc.kind) {
-    case "note":
-      return (await prisma.note.findUnique({ where: { id: doc.id }, select: { projectId: true } }))?.projectId ?? null;
-    case "survey":
-      return (
-        (await prisma.survey.findUnique({ where: { id: doc.id }, select: { projectId: true } }))?.projectId ?? null
-      );
-    case "timeline":
-      return (await prisma.project.findUnique({ where: { id: doc.id }, select: { id: true } }))?.id ?? null;
-  }
+/**
+ * The one rule for every way into a document: null when it does not exist or the user may
+ * not read it (callers answer both the same way, so that existence does not leak).
+ */
+export async function documentRights(
+  reader: RightsReader,
+  doc: DocumentName,
+  userId: string,
+): Promise<DocumentRights | null> {
+  const facts = await reader.document(doc.kind, doc.id, userId);
+  return facts ? rightsFrom(accessFrom({ ...facts, userId }), doc) : null;
 }

@@ -1,8 +1,10 @@
 import { prisma, type Prisma } from "../core/db.server";
 import { LIMITS } from "../core/limits";
-import { findOrCreateTag } from "./tag.server";
+import { resolveNewTag, type LookalikeChoice } from "./tag.server";
+import type { CodebookTag } from "./tag-label";
 import { foldForSearch } from "../projects/territory.server";
 import type { Phase } from "../core/vocabulary";
+import { parseDayAsDate } from "~/utils/day";
 
 export const NOTE_SORTS = ["observed", "updated"] as const;
 export type NoteSort = (typeof NOTE_SORTS)[number];
@@ -21,12 +23,8 @@ export type NoteFilters = {
   page: number;
 };
 
-/** A calendar day "YYYY-MM-DD" as UTC midnight, or null when it is not a real day (2026-02-30). */
-export function parseDay(value: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const date = new Date(`${value}T00:00:00.000Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : date;
-}
+// Re-exported for note.server.test.ts; the parser is app/utils/day.ts.
+export { parseDayAsDate as parseDay } from "~/utils/day";
 
 export function formatDay(date: Date | string | null): string {
   return date ? new Date(date).toISOString().slice(0, 10) : "";
@@ -38,7 +36,7 @@ export function latestObservedDay(now = new Date()): Date {
 }
 
 export function isPlausibleObservedDay(day: Date, now = new Date()): boolean {
-  return day >= parseDay(LIMITS.earliestObservedDay)! && day <= latestObservedDay(now);
+  return day >= parseDayAsDate(LIMITS.earliestObservedDay)! && day <= latestObservedDay(now);
 }
 
 /** Folded words of a search, as the projection folds Note.searchText. */
@@ -46,6 +44,12 @@ export function searchWords(query: string): string[] {
   const words = foldForSearch(query.slice(0, LIMITS.noteQueryMax)).split(" ").filter(Boolean);
   return [...new Set(words)].slice(0, LIMITS.noteQueryWords);
 }
+
+/**
+ * Notes outside the trash: every read for lists, search, pages and pickers goes through it
+ * (the trash itself is read in note-trash.server.ts).
+ */
+export const NOT_TRASHED = { deletedAt: null } as const satisfies Prisma.NoteWhereInput;
 
 const noteCardSelect = {
   id: true,
@@ -79,7 +83,7 @@ function toCard({ tags, ...note }: NoteRow) {
  */
 async function notesWithPlaceMatching(projectId: string, words: string[]): Promise<string[][]> {
   const rows = await prisma.note.findMany({
-    where: { projectId, OR: [{ place: { not: null } }, { placeCommuneName: { not: null } }] },
+    where: { projectId, ...NOT_TRASHED, OR: [{ place: { not: null } }, { placeCommuneName: { not: null } }] },
     select: { id: true, place: true, placeCommuneName: true },
   });
   const folded = rows.map((r) => ({ id: r.id, text: foldForSearch(`${r.place ?? ""} ${r.placeCommuneName ?? ""}`) }));
@@ -92,6 +96,7 @@ async function notesWhere(projectId: string, filters: NoteFilters): Promise<Pris
   const nextDay = filters.to ? new Date(filters.to.getTime() + 86_400_000) : null;
   return {
     projectId,
+    ...NOT_TRASHED,
     ...(filters.authorId ? { authorId: filters.authorId } : {}),
     ...(filters.tagId ? { tags: { some: { tagId: filters.tagId } } } : {}),
     ...(filters.cycleId ? { cycleId: filters.cycleId } : {}),
@@ -138,7 +143,9 @@ export async function listNotes({ projectId, filters }: { projectId: string; fil
 /** People who can be picked in the author filter: members, and former members who wrote notes here. */
 export async function listNoteAuthors({ projectId }: { projectId: string }) {
   return prisma.user.findMany({
-    where: { OR: [{ memberships: { some: { projectId } } }, { authoredNotes: { some: { projectId } } }] },
+    where: {
+      OR: [{ memberships: { some: { projectId } } }, { authoredNotes: { some: { projectId, ...NOT_TRASHED } } }],
+    },
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });
@@ -151,14 +158,16 @@ export async function createNote({ projectId, authorId }: { projectId: string; a
 /** A note of this project, or null: an id from another project is as unknown as a made-up one. */
 export async function getNote({ projectId, noteId }: { projectId: string; noteId: string }) {
   const note = await prisma.note.findFirst({
-    where: { id: noteId, projectId },
+    where: { id: noteId, projectId, ...NOT_TRASHED },
     select: { ...noteCardSelect, wordCount: true },
   });
   return note ? toCard(note) : null;
 }
 
-export async function noteExists({ projectId, noteId }: { projectId: string; noteId: string }) {
-  return (await prisma.note.count({ where: { id: noteId, projectId } })) > 0;
+/** Whether the note is one of this project's, and whether it is in the trash; null when unknown. */
+export async function noteState({ projectId, noteId }: { projectId: string; noteId: string }) {
+  const note = await prisma.note.findFirst({ where: { id: noteId, projectId }, select: { deletedAt: true } });
+  return note ? (note.deletedAt ? "trashed" : "active") : null;
 }
 
 export type NoteMetadata = {
@@ -168,12 +177,16 @@ export type NoteMetadata = {
   tagIds: string[];
   /** A label to add to the codebook (or reuse, ignoring case) and put on the note. */
   newTag: string | null;
+  /** The person's answer about a look-alike of `newTag` already in the codebook, if asked. */
+  newTagChoice: LookalikeChoice;
   /** One of this project's cycles (checked by the caller against `listCycles`). */
   cycleId: string | null;
   phase: Phase | null;
 };
 
-export type MetadataOutcome = "saved" | "not_found" | "unknown_tag" | "unknown_cycle";
+/** `lookalike`: nothing was saved; ask whether to create `newTag` or use this tag. */
+export type MetadataOutcome =
+  "saved" | "not_found" | "trashed" | "unknown_tag" | "unknown_cycle" | { lookalike: CodebookTag };
 
 /**
  * Which fields the person changed, from the values their page was loaded with; null to write
@@ -210,8 +223,9 @@ export async function updateNoteMetadata({
   changes?: MetadataChanges | null;
 }): Promise<MetadataOutcome> {
   return prisma.$transaction(async (tx) => {
-    const note = await tx.note.findFirst({ where: { id: noteId, projectId }, select: { id: true } });
+    const note = await tx.note.findFirst({ where: { id: noteId, projectId }, select: { id: true, deletedAt: true } });
     if (!note) return "not_found";
+    if (note.deletedAt) return "trashed";
     const codebook = await tx.tag.findMany({ where: { projectId }, select: { id: true, label: true } });
     const known = new Set(codebook.map((tag) => tag.id));
     if (metadata.tagIds.some((id) => !known.has(id))) return "unknown_tag";
@@ -221,7 +235,13 @@ export async function updateNoteMetadata({
     const tagIds = changes
       ? await mergedTags(tx, note.id, metadata.tagIds, changes.tagsBefore)
       : new Set(metadata.tagIds);
-    if (metadata.newTag) tagIds.add(await findOrCreateTag(tx, { projectId, label: metadata.newTag, codebook }));
+    if (metadata.newTag) {
+      const label = metadata.newTag;
+      const resolved = await resolveNewTag(tx, { projectId, label, codebook, choice: metadata.newTagChoice });
+      // Asked before anything is written: the transaction has changed nothing yet.
+      if ("lookalike" in resolved) return { lookalike: resolved.lookalike };
+      tagIds.add(resolved.tagId);
+    }
     const changed = (field: Exclude<keyof MetadataChanges, "tagsBefore">) => changes === null || changes[field];
     await tx.note.update({
       where: { id: note.id },

@@ -1,14 +1,7 @@
 import { prisma, type Prisma } from "../core/db.server";
+import { matchTag, normalizeTagLabel, type CodebookTag } from "./tag-label";
 
-/** Trimmed, NFC, inner whitespace collapsed: "  Circuit   court " and "Circuit court" are one label. */
-export function normalizeTagLabel(label: string): string {
-  return label.normalize("NFC").replace(/\s+/g, " ").trim();
-}
-
-/** The comparison key: "Marché" and "MARCHÉ" are the same tag (the unique index is case-sensitive). */
-export function tagKey(label: string): string {
-  return normalizeTagLabel(label).toLocaleLowerCase("fr");
-}
+export { normalizeTagLabel, tagKey } from "./tag-label";
 
 /** The project's codebook, alphabetical. */
 export async function listTags({ projectId }: { projectId: string }) {
@@ -20,19 +13,37 @@ export async function listTags({ projectId }: { projectId: string }) {
 }
 
 /**
- * Returns the tag with this label, ignoring case, or adds it to the codebook. Runs inside the
- * caller's transaction so that the tag and its use on a note are written together or not at all.
+ * What the person answered when asked about a look-alike ("Marche" while "Marché" exists):
+ * create their label anyway, or use the existing tag. Null when they were not asked (yet).
  */
-export async function findOrCreateTag(
+export type LookalikeChoice = "create" | "use" | null;
+
+/** The tag to put on the note, or the look-alike to ask about before creating one. */
+export type NewTagResult = { tagId: string } | { lookalike: CodebookTag };
+
+/**
+ * Returns the tag with this label, ignoring case, or adds it to the codebook — unless one
+ * differs from it only by accents, spaces or punctuation and the person has not chosen yet.
+ * Runs inside the caller's transaction (which reads `codebook`): transactions on this database
+ * run one at a time, so two people adding "Marché" and "MARCHÉ" at once get one tag.
+ */
+export async function resolveNewTag(
   tx: Prisma.TransactionClient,
-  { projectId, label, codebook }: { projectId: string; label: string; codebook: { id: string; label: string }[] },
-): Promise<string> {
-  const key = tagKey(label);
-  const existing = codebook.find((tag) => tagKey(tag.label) === key);
-  if (existing) return existing.id;
+  {
+    projectId,
+    label,
+    codebook,
+    choice,
+  }: { projectId: string; label: string; codebook: CodebookTag[]; choice: LookalikeChoice },
+): Promise<NewTagResult> {
+  const match = matchTag(codebook, label);
+  if (match?.kind === "same") return { tagId: match.tag.id };
+  if (match?.kind === "lookalike" && choice !== "create") {
+    return choice === "use" ? { tagId: match.tag.id } : { lookalike: match.tag };
+  }
   const created = await tx.tag.create({
     data: { projectId, label: normalizeTagLabel(label) },
     select: { id: true },
   });
-  return created.id;
+  return { tagId: created.id };
 }

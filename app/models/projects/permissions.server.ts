@@ -1,93 +1,26 @@
-import { prisma } from "../core/db.server";
-import type { ProjectRole, SiteRole } from "../core/vocabulary";
+import { prisma, type Prisma } from "../core/db.server";
+import { PROJECT_ROLES, type SiteRole } from "../core/vocabulary";
+import { accessFrom, COALITION_SITE_ROLE, SHARED_VISIBILITY, type ProjectAccess } from "./rights";
 
 /**
  * The one place that answers "may this user do this?" — for loaders, actions and the
- * websocket server alike (ARCHITECTURE.md, roles table).
+ * websocket server alike (docs/ARCHITECTURE.md, "Rights"). The table and the decision live
+ * in rights.ts (pure, no database); this module reads the facts they decide on.
  */
-export type ProjectAction =
-  | "project.view"
-  | "project.edit"
-  | "project.changePhase"
-  | "members.manage"
-  | "content.read"
-  | "content.comment"
-  | "notes.edit"
-  | "surveys.edit"
-  | "surveys.manage"
-  | "surveys.collect"
-  | "timeline.edit"
-  | "findings.edit"
-  | "findings.review";
+export {
+  accessFrom,
+  allowedActions,
+  can,
+  scopeOf,
+  PROJECT_ACTIONS,
+  type AllowedAction,
+  type ProjectAccess,
+  type ProjectAction,
+  type Scope,
+  type Subject,
+} from "./rights";
 
-const READ: ProjectAction[] = ["project.view", "content.read"];
-
-const GRANTS: Record<ProjectRole, ReadonlySet<ProjectAction>> = {
-  coordinator: new Set<ProjectAction>([
-    ...READ,
-    "project.edit",
-    "project.changePhase",
-    "members.manage",
-    "content.comment",
-    "notes.edit",
-    "surveys.edit",
-    "surveys.manage",
-    "surveys.collect",
-    "timeline.edit",
-    "findings.edit",
-  ]),
-  researcher: new Set<ProjectAction>([
-    ...READ,
-    "content.comment",
-    "notes.edit",
-    "surveys.edit",
-    "surveys.manage",
-    "surveys.collect",
-    "timeline.edit",
-    "findings.edit",
-  ]),
-  local_actor: new Set<ProjectAction>([
-    ...READ,
-    "content.comment",
-    "notes.edit",
-    "surveys.edit",
-    "surveys.collect",
-    "timeline.edit",
-  ]),
-  council_reviewer: new Set<ProjectAction>([...READ, "content.comment", "findings.review"]),
-  observer: new Set<ProjectAction>(READ),
-};
-
-/** Coalition staff read projects shared with the coalition, like an observer. */
-const COALITION_READER = new Set<ProjectAction>(READ);
-
-export type ProjectAccess = {
-  projectId: string;
-  /** The user's role in the project, or null when they read it as coalition staff. */
-  role: ProjectRole | null;
-};
-
-type Viewer = { id: string; siteRole: SiteRole };
-
-/**
- * The access rule itself, from facts however they were fetched: members by their role;
- * coalition staff read projects shared with the coalition; everyone else nothing.
- */
-export function accessFrom({
-  projectId,
-  role,
-  visibility,
-  siteRole,
-}: {
-  projectId: string;
-  role: string | null;
-  visibility: string;
-  siteRole: string;
-}): ProjectAccess | null {
-  if (role) return { projectId, role: role as ProjectRole };
-  if (siteRole === "coalition_coordinator" && visibility === "coalition") return { projectId, role: null };
-  return null;
-}
+export type Viewer = { id: string; siteRole: SiteRole };
 
 /**
  * The viewer's access to a project, or null when the project does not exist *or* the
@@ -101,17 +34,23 @@ export async function getProjectAccess(viewer: Viewer, projectId: string): Promi
   if (!project) return null;
   return accessFrom({
     projectId,
+    userId: viewer.id,
     role: project.memberships[0]?.role ?? null,
     visibility: project.visibility,
     siteRole: viewer.siteRole,
   });
 }
 
-export function can(access: ProjectAccess, action: ProjectAction): boolean {
-  return (access.role ? GRANTS[access.role] : COALITION_READER).has(action);
-}
-
-/** Every action the access allows, for the UI to show or hide controls. */
-export function allowedActions(access: ProjectAccess): ProjectAction[] {
-  return [...(access.role ? GRANTS[access.role] : COALITION_READER)];
+/**
+ * `accessFrom` as a query: the projects the viewer may know exist. Every list and count of
+ * projects filters with it, so that a project never shows in a list and then answers 404
+ * (tests/integration/project-visibility.test.ts proves the two agree).
+ */
+export function visibleProjectsWhere(viewer: Viewer): Prisma.ProjectWhereInput {
+  // Only known roles, as in accessFrom: a membership with a role this code ignores grants nothing.
+  const member: Prisma.ProjectWhereInput = {
+    memberships: { some: { userId: viewer.id, role: { in: [...PROJECT_ROLES] } } },
+  };
+  if (viewer.siteRole !== COALITION_SITE_ROLE) return member;
+  return { OR: [member, { visibility: SHARED_VISIBILITY }] };
 }

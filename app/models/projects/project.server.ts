@@ -1,4 +1,6 @@
 import { prisma } from "../core/db.server";
+import { visibleProjectsWhere } from "./permissions.server";
+import { isProjectRole } from "./rights";
 import type { Territory } from "./territory.server";
 import type { Phase, ProjectRole, Sector, SiteRole, Visibility } from "../core/vocabulary";
 
@@ -92,15 +94,13 @@ export function parseSectors(raw: string): Sector[] {
   }
 }
 
-/** "Mes projets": the user's projects, plus those shared with the coalition for its staff. */
+/**
+ * "Mes projets": the projects the user may know exist (their own, plus those shared with the
+ * coalition for its staff), by the permissions module's rule.
+ */
 export async function listProjectsForUser({ userId, siteRole }: { userId: string; siteRole: SiteRole }) {
   const rows = await prisma.project.findMany({
-    where: {
-      OR: [
-        { memberships: { some: { userId } } },
-        ...(siteRole === "coalition_coordinator" ? [{ visibility: "coalition" }] : []),
-      ],
-    },
+    where: visibleProjectsWhere({ id: userId, siteRole }),
     select: { ...projectSummarySelect, memberships: { where: { userId }, select: { role: true } } },
     orderBy: { updatedAt: "desc" },
   });
@@ -109,8 +109,13 @@ export async function listProjectsForUser({ userId, siteRole }: { userId: string
     sectors: parseSectors(sectors),
     memberCount: _count.memberships,
     cycleNumber: Math.max(1, _count.cycles),
-    role: (memberships[0]?.role ?? null) as ProjectRole | null,
+    // A role this code does not know grants nothing (rights.ts): such a row is shown as read by coalition staff.
+    role: roleOf(memberships[0]?.role),
   }));
+}
+
+function roleOf(role: string | undefined): ProjectRole | null {
+  return role && isProjectRole(role) ? role : null;
 }
 
 /** The project home. Callers have checked access with the permissions module. */

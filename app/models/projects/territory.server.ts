@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import type { TerritoryKind } from "../core/vocabulary";
+import { foldForSearch } from "~/utils/search-fold";
 
 /**
  * Official French territories from @etalab/decoupage-administratif (INSEE codes, names,
@@ -38,14 +39,7 @@ type RawDepartement = { code: string; nom: string; region: string };
 type RawRegion = { code: string; nom: string };
 
 /** Lower-case, without accents or punctuation: "Saint-Étienne" and "saint etienne" meet. */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
+export { foldForSearch };
 
 function mostCommon(values: string[]): string | null {
   const counts = new Map<string, number>();

@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { translator } from "~/i18n";
 import { everyTypeDefinition, validForm } from "../../../tests/survey-factories";
 import { OTHER_CHOICE } from "./survey-answers";
-import { parseAnswers, parseDay, parseFrenchNumber } from "./survey-answers.server";
+import { parseTypedDay as parseDay } from "~/utils/day";
+import { parseAnswers, parseFrenchNumber } from "./survey-answers.server";
 
 const t = translator("fr");
 const definition = everyTypeDefinition();

@@ -1,4 +1,5 @@
 import type { Locale, Translator } from "~/i18n";
+import { parseTypedDay } from "~/utils/day";
 import { formatNumber } from "~/utils/format";
 import { questionsOf, SURVEY_LIMITS, type SurveyDefinition, type SurveyQuestion } from "./survey-definition";
 import {
@@ -103,9 +104,17 @@ function missing(required: boolean, key: Parameters<Translator>[0], { t }: Conte
   return required ? { error: t(key) } : {};
 }
 
-/** Text as typed, minus surrounding blanks; Windows line ends count as one character. */
-function cleanText(value: string): string {
-  return value.replace(/\r\n?/g, "\n").trim();
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): a
+ * respondent has no use for them, and they can make a text read differently from what it is
+ * wherever it is shown or exported ("Trojan Source", CVE-2021-42574). Removed on receipt
+ * (issue 13, point 5); the marks U+200E/U+200F, which a right-to-left language needs, stay.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text as typed, minus surrounding blanks and bidi controls; Windows line ends count as one character. */
+export function cleanText(value: string): string {
+  return value.replace(BIDI_CONTROLS, "").replace(/\r\n?/g, "\n").trim();
 }
 
 function checkText(required: boolean, raw: string, max: number, ctx: Context): Checked {
@@ -197,25 +206,10 @@ function checkNumber(question: Extract<SurveyQuestion, { type: "number" }>, raw:
   return { value: value === 0 ? 0 : value };
 }
 
-/** "2026-03-14" (date inputs) or "14/03/2026" (typed where there is no date picker) → ISO day. */
-export function parseDay(raw: string): string | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(raw);
-  const [year, month, day] = iso
-    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-    : french
-      ? [Number(french[3]), Number(french[2]), Number(french[1])]
-      : [NaN, NaN, NaN];
-  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return null;
-  // Date.UTC rolls 31 February over into March: a real day reads back the same.
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
-}
-
 function checkDate(required: boolean, raw: string, ctx: Context): Checked {
   if (!raw) return missing(required, "surveyAnswers.error.required", ctx);
-  const day = raw.length <= ANSWER_LIMITS.shortInputMax ? parseDay(raw) : null;
+  // "2026-03-14" from a date input, or "14/03/2026" typed where there is no date picker.
+  const day = raw.length <= ANSWER_LIMITS.shortInputMax ? parseTypedDay(raw) : null;
   if (!day) return { error: ctx.t("surveyAnswers.error.date") };
   if (day < ANSWER_LIMITS.earliestDate || day > ANSWER_LIMITS.latestDate) {
     return {

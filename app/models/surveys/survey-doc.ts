@@ -10,7 +10,10 @@ import { QUESTION_TYPES, type QuestionType } from "~/models/core/vocabulary";
 /**
  * The shape of a survey's Y.Doc (`survey:<surveyId>`), shared by the browser designer and the
  * server projection (docs/decisions/008-survey-design-and-versions.md). No DOM, no server
- * imports: both sides read and write the document through this module only.
+ * imports: both sides read and write the document through this module and its two siblings
+ * only — this one names the shape, reads it (cleaning whatever a client wrote) and finds
+ * entries the way reading sees them; `survey-doc-edit.ts` adds, removes and moves sections and
+ * questions; `survey-doc-question.ts` sets a question's fields and options.
  *
  * Root types: `title` (Y.Text), `intro` (Y.Text), `sections` (Y.Array of Y.Map).
  * Section map: id, title (Y.Text), description (Y.Text), questions (Y.Array of Y.Map).
@@ -207,66 +210,24 @@ export function readDefinition(doc: Y.Doc): SurveyDefinition {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Writing: every change the designer makes, each in one transaction.
+// Finding entries to change: the same ones readStructure shows.
 // ---------------------------------------------------------------------------------------------
 
-export type QuestionField =
-  "required" | "allowOther" | "integer" | "numberMin" | "numberMax" | "type" | "scaleMin" | "scaleMax";
-
-function textWith(value: string): Y.Text {
-  const text = new Y.Text();
-  if (value) text.insert(0, value);
-  return text;
-}
-
-export function newOptionMap(label = ""): Y.Map<unknown> {
-  const option = new Y.Map<unknown>();
-  option.set("id", newId());
-  option.set("label", textWith(label));
-  return option;
-}
-
-export function newQuestionMap(type: QuestionType, label = ""): Y.Map<unknown> {
-  const question = new Y.Map<unknown>();
-  question.set("id", newId());
-  question.set("type", type);
-  question.set("label", textWith(label));
-  question.set("help", new Y.Text());
-  question.set("required", false);
-  const options = new Y.Array<Y.Map<unknown>>();
-  // A choice question starts with two empty options: there is no choice with fewer.
-  if (isChoiceType(type)) options.push([newOptionMap(), newOptionMap()]);
-  question.set("options", options);
-  question.set("allowOther", false);
-  question.set("scaleMin", 1);
-  question.set("scaleMax", 5);
-  question.set("minLabel", new Y.Text());
-  question.set("maxLabel", new Y.Text());
-  question.set("numberMin", null);
-  question.set("numberMax", null);
-  question.set("integer", false);
-  return question;
-}
-
-export function newSectionMap(title = ""): Y.Map<unknown> {
-  const section = new Y.Map<unknown>();
-  section.set("id", newId());
-  section.set("title", textWith(title));
-  section.set("description", new Y.Text());
-  section.set("questions", new Y.Array<Y.Map<unknown>>());
-  return section;
-}
-
-type Located = { sections: Y.Array<unknown>; sectionIndex: number; section: Y.Map<unknown> };
-type LocatedQuestion = Located & { questions: Y.Array<unknown>; index: number; question: Y.Map<unknown> };
+export type LocatedSection = { sections: Y.Array<unknown>; sectionIndex: number; section: Y.Map<unknown> };
+export type LocatedQuestion = LocatedSection & {
+  questions: Y.Array<unknown>;
+  index: number;
+  question: Y.Map<unknown>;
+};
+type VisibleSection = { index: number; section: Y.Map<unknown>; questions: Y.Array<unknown> };
 
 /**
  * The sections readStructure shows, with their index in the array: writers look things up the
  * same way, so that they never change a copy nobody sees.
  */
-function visibleSections(doc: Y.Doc): { index: number; section: Y.Map<unknown>; questions: Y.Array<unknown> }[] {
+export function visibleSections(doc: Y.Doc): VisibleSection[] {
   const seen = new Set<string>();
-  const result: { index: number; section: Y.Map<unknown>; questions: Y.Array<unknown> }[] = [];
+  const result: VisibleSection[] = [];
   sectionsArray(doc).forEach((section, index) => {
     if (!(section instanceof Y.Map)) return;
     const id = section.get("id");
@@ -278,12 +239,12 @@ function visibleSections(doc: Y.Doc): { index: number; section: Y.Map<unknown>; 
   return result;
 }
 
-function findSection(doc: Y.Doc, sectionId: string): Located | null {
+export function findSection(doc: Y.Doc, sectionId: string): LocatedSection | null {
   const found = visibleSections(doc).find((s) => s.section.get("id") === sectionId);
   return found ? { sections: sectionsArray(doc), sectionIndex: found.index, section: found.section } : null;
 }
 
-function questionsArray(section: Y.Map<unknown>): Y.Array<unknown> | null {
+export function questionsArray(section: Y.Map<unknown>): Y.Array<unknown> | null {
   const questions = section.get("questions");
   return questions instanceof Y.Array ? questions : null;
 }
@@ -297,218 +258,4 @@ export function findQuestion(doc: Y.Doc, questionId: string): LocatedQuestion | 
     }
   }
   return null;
-}
-
-/** Adds a section at the end and returns its id. */
-export function addSection(doc: Y.Doc, title = ""): string {
-  const section = newSectionMap(title);
-  doc.transact(() => sectionsArray(doc).push([section]));
-  return section.get("id") as string;
-}
-
-/** Removes the section (with its questions), and any copy a concurrent move left with the same id. */
-export function removeSection(doc: Y.Doc, sectionId: string): void {
-  doc.transact(() => {
-    for (let found = findSection(doc, sectionId); found; found = findSection(doc, sectionId)) {
-      found.sections.delete(found.sectionIndex, 1);
-    }
-  });
-}
-
-/**
- * Adds a question at the end of a section (the last one when none is given; a first section
- * is created for a survey that has none) and returns the question's id.
- */
-export function addQuestion(doc: Y.Doc, type: QuestionType, sectionId?: string, label = ""): string {
-  const question = newQuestionMap(type, label);
-  doc.transact(() => {
-    const sections = sectionsArray(doc);
-    let section = sectionId ? findSection(doc, sectionId)?.section : undefined;
-    section ??= visibleSections(doc).at(-1)?.section;
-    if (!section) {
-      section = newSectionMap();
-      sections.push([section]);
-    }
-    questionsArray(section)!.push([question]);
-  });
-  return question.get("id") as string;
-}
-
-/** Removes the question, and any copy a concurrent move left with the same id. */
-export function removeQuestion(doc: Y.Doc, questionId: string): void {
-  doc.transact(() => {
-    for (let found = findQuestion(doc, questionId); found; found = findQuestion(doc, questionId)) {
-      found.questions.delete(found.index, 1);
-    }
-  });
-}
-
-/**
- * Moves a question to `toIndex` of a section (its own by default). Yjs cannot move an item,
- * so the question is copied — same id, so results still line it up — and the original deleted,
- * in one transaction: the others see one move, never a gap or a double.
- */
-export function moveQuestion(doc: Y.Doc, questionId: string, to: { sectionId?: string; index: number }): void {
-  doc.transact(() => {
-    const found = findQuestion(doc, questionId);
-    if (!found) return;
-    const target = to.sectionId ? findSection(doc, to.sectionId) : found;
-    const targetQuestions = target ? questionsArray(target.section) : null;
-    if (!target || !targetQuestions) return;
-    const sameSection = target.section === found.section;
-    const length = targetQuestions.length - (sameSection ? 1 : 0);
-    const index = Math.max(0, Math.min(to.index, length));
-    if (sameSection && index === found.index) return;
-    const copy = found.question.clone();
-    found.questions.delete(found.index, 1);
-    targetQuestions.insert(index, [copy]);
-  });
-}
-
-/**
- * Drag and drop inside a section: the question takes the place of `overId` (the list shifts as
- * in dnd-kit's arrayMove). Positions come from the document, not from the list on screen, so
- * entries a broken client left in the array cannot make it land elsewhere.
- */
-export function moveQuestionOnto(doc: Y.Doc, questionId: string, overId: string): void {
-  doc.transact(() => {
-    const found = findQuestion(doc, questionId);
-    const over = findQuestion(doc, overId);
-    if (!found || !over || over.section !== found.section) return;
-    moveQuestion(doc, questionId, { index: over.index });
-  });
-}
-
-/**
- * One step up or down, crossing into the previous or next section at the edges. Returns
- * where the question ended up (for the announcement), or null when it could not move.
- */
-export function stepQuestion(
-  doc: Y.Doc,
-  questionId: string,
-  direction: -1 | 1,
-): { sectionIndex: number; index: number } | null {
-  let result: { sectionIndex: number; index: number } | null = null;
-  doc.transact(() => {
-    const found = findQuestion(doc, questionId);
-    if (!found) return;
-    const visible = visibleSections(doc);
-    const position = visible.findIndex((s) => s.section === found.section);
-    const target = found.index + direction;
-    if (target >= 0 && target < found.questions.length) {
-      moveQuestion(doc, questionId, { index: target });
-      result = { sectionIndex: position, index: target };
-      return;
-    }
-    const next = visible[position + direction];
-    if (!next) return;
-    const index = direction < 0 ? next.questions.length : 0;
-    moveQuestion(doc, questionId, { sectionId: next.section.get("id") as string, index });
-    result = { sectionIndex: position + direction, index };
-  });
-  return result;
-}
-
-/** Moves a section past its visible neighbour (same copy-then-delete as questions, ids kept). */
-export function stepSection(doc: Y.Doc, sectionId: string, direction: -1 | 1): boolean {
-  let moved = false;
-  doc.transact(() => {
-    const visible = visibleSections(doc);
-    const position = visible.findIndex((s) => s.section.get("id") === sectionId);
-    const current = visible[position];
-    const neighbour = visible[position + direction];
-    if (!current || !neighbour) return;
-    const sections = sectionsArray(doc);
-    const copy = current.section.clone();
-    sections.delete(current.index, 1);
-    // Up: take the neighbour's place. Down: its index, once ours is gone, is just after it.
-    sections.insert(neighbour.index, [copy]);
-    moved = true;
-  });
-  return moved;
-}
-
-/** Sets one plain value of a question; values outside what readQuestion accepts are refused. */
-export function setQuestionField(doc: Y.Doc, questionId: string, field: QuestionField, value: unknown): boolean {
-  if (!fieldValueIsValid(field, value)) return false;
-  let done = false;
-  doc.transact(() => {
-    const found = findQuestion(doc, questionId);
-    if (!found) return;
-    found.question.set(field, value);
-    // A choice question without options cannot be answered: give it two to fill in.
-    if (field === "type" && isChoiceType(value as string)) {
-      const options = found.question.get("options");
-      if (options instanceof Y.Array && options.length === 0) options.push([newOptionMap(), newOptionMap()]);
-    }
-    done = true;
-  });
-  return done;
-}
-
-export function setScale(doc: Y.Doc, questionId: string, range: ScaleRange): void {
-  doc.transact(() => {
-    setQuestionField(doc, questionId, "scaleMin", range.min);
-    setQuestionField(doc, questionId, "scaleMax", range.max);
-  });
-}
-
-function fieldValueIsValid(field: QuestionField, value: unknown): boolean {
-  switch (field) {
-    case "required":
-    case "allowOther":
-    case "integer":
-      return typeof value === "boolean";
-    case "numberMin":
-    case "numberMax":
-      return value === null || (typeof value === "number" && Number.isFinite(value));
-    case "type":
-      return QUESTION_TYPES.includes(value as QuestionType);
-    case "scaleMin":
-      return value === 0 || value === 1;
-    case "scaleMax":
-      return value === 5 || value === 10;
-  }
-}
-
-export function addOption(doc: Y.Doc, questionId: string): string | null {
-  const option = newOptionMap();
-  let added = false;
-  doc.transact(() => {
-    const options = findQuestion(doc, questionId)?.question.get("options");
-    if (!(options instanceof Y.Array) || options.length >= SURVEY_LIMITS.optionsMax) return;
-    options.push([option]);
-    added = true;
-  });
-  return added ? (option.get("id") as string) : null;
-}
-
-function findOption(doc: Y.Doc, questionId: string, optionId: string) {
-  const options = findQuestion(doc, questionId)?.question.get("options");
-  if (!(options instanceof Y.Array)) return null;
-  const index = options.toArray().findIndex((o) => o instanceof Y.Map && o.get("id") === optionId);
-  return index < 0 ? null : { options, index, option: options.get(index) as Y.Map<unknown> };
-}
-
-export function removeOption(doc: Y.Doc, questionId: string, optionId: string): void {
-  doc.transact(() => {
-    const found = findOption(doc, questionId, optionId);
-    if (found) found.options.delete(found.index, 1);
-  });
-}
-
-/** Moves an option one step; its id is kept (results count answers by option id). */
-export function stepOption(doc: Y.Doc, questionId: string, optionId: string, direction: -1 | 1): boolean {
-  let moved = false;
-  doc.transact(() => {
-    const found = findOption(doc, questionId, optionId);
-    if (!found) return;
-    const target = found.index + direction;
-    if (target < 0 || target >= found.options.length) return;
-    const copy = found.option.clone();
-    found.options.delete(found.index, 1);
-    found.options.insert(target, [copy]);
-    moved = true;
-  });
-  return moved;
 }

@@ -1,11 +1,12 @@
 import { stringify } from "csv-stringify/sync";
 import type { Translator } from "~/i18n";
+import type { SurveyFilter } from "~/utils/survey-filter";
 import { prisma } from "../core/db.server";
-import { OTHER_CHOICE, otherKey, type Answers } from "./survey-answers";
+import type { Answers } from "./survey-answers";
 import type { SurveyDefinition } from "./survey-definition";
 import type { LinedUpQuestion } from "./survey-questions";
-import type { ResultsFilter } from "./survey-results.server";
-import { findTerritory } from "../projects/territory.server";
+import { surveyFilterSql } from "./survey-filter.server";
+import { exportColumns, fixedCells, fixedHeaders, parisTimeText, type Cell } from "./survey-export-columns.server";
 
 /**
  * Exports stream: responses are read in keyset batches (by id) and written as they come, so a
@@ -13,35 +14,26 @@ import { findTerritory } from "../projects/territory.server";
  */
 export const EXPORT_BATCH = 1000;
 
-type Row = { id: string; submittedAt: Date; versionId: string; channel: string; answers: string };
+export type Row = { id: string; submittedAt: Date; versionId: string; channel: string; answers: string };
 
-function whereOf(surveyId: string, filter: ResultsFilter, after: string | null) {
-  const to = filter.to ? new Date(new Date(`${filter.to}T00:00:00.000Z`).getTime() + 86_400_000) : undefined;
-  return {
-    surveyId,
-    ...(after ? { id: { gt: after } } : {}),
-    ...(filter.from || to
-      ? {
-          submittedAt: {
-            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00.000Z`) } : {}),
-            ...(to ? { lt: to } : {}),
-          },
-        }
-      : {}),
-    ...(filter.commune ? { communeCode: filter.commune } : {}),
-  };
-}
-
-/** Every matching response, one batch after the other. */
-async function* batches(surveyId: string, filter: ResultsFilter): AsyncGenerator<Row[]> {
+/**
+ * Every matching response, one batch after the other, keyset by id. The condition is the
+ * results page's (`surveyFilterSql`), so an export has exactly the rows its page counts.
+ */
+export async function* batches(surveyId: string, filter: SurveyFilter): AsyncGenerator<Row[]> {
+  const where = surveyFilterSql(surveyId, filter);
   let after: string | null = null;
   for (;;) {
-    const rows: Row[] = await prisma.surveyResponse.findMany({
-      where: whereOf(surveyId, filter, after),
-      orderBy: { id: "asc" },
-      take: EXPORT_BATCH,
-      select: { id: true, submittedAt: true, versionId: true, channel: true, answers: true },
-    });
+    const rows: Row[] = (
+      await prisma.$queryRawUnsafe<(Omit<Row, "submittedAt"> & { submittedAt: Date | string })[]>(
+        `SELECT r.id AS id, r.submittedAt AS submittedAt, r.versionId AS versionId, r.channel AS channel,
+           r.answers AS answers
+         FROM SurveyResponse r WHERE ${where.sql}${after === null ? "" : " AND r.id > ?"} ORDER BY r.id LIMIT ?`,
+        ...where.params,
+        ...(after === null ? [] : [after]),
+        EXPORT_BATCH,
+      )
+    ).map((row) => ({ ...row, submittedAt: new Date(row.submittedAt) }));
     if (rows.length === 0) return;
     yield rows;
     after = rows.at(-1)!.id;
@@ -77,67 +69,21 @@ function safeText(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-type Column = { header: string; cell: (answers: Answers) => string };
-
-function csvColumns(questions: LinedUpQuestion[], t: Translator, decimal: "," | "."): Column[] {
-  const number = (value: unknown) =>
-    typeof value === "number" ? (decimal === "," ? String(value).replace(".", ",") : String(value)) : "";
-  const textOf = (value: unknown) => (typeof value === "string" ? safeText(value) : "");
-  return questions.flatMap((q): Column[] => {
-    const label = q.label;
-    switch (q.type) {
-      case "short_text":
-      case "long_text":
-      case "date":
-        return [{ header: label, cell: (a) => textOf(a[q.id]) }];
-      case "scale":
-      case "number":
-        return [{ header: label, cell: (a) => number(a[q.id]) }];
-      case "commune":
-        return [
-          { header: `${label} — ${t("surveyAnswers.export.insee")}`, cell: (a) => textOf(a[q.id]) },
-          {
-            header: `${label} — ${t("surveyAnswers.export.communeName")}`,
-            cell: (a) => (typeof a[q.id] === "string" ? (findTerritory("commune", a[q.id] as string)?.name ?? "") : ""),
-          },
-        ];
-      case "single_choice": {
-        const labels = new Map(q.options.map((o) => [o.id, o.label]));
-        labels.set(OTHER_CHOICE, t("surveyAnswers.form.other"));
-        return [
-          {
-            header: label,
-            cell: (a) => (typeof a[q.id] === "string" ? safeText(labels.get(a[q.id] as string) ?? "") : ""),
-          },
-          ...(q.allowOther ? [otherColumn(q, t)] : []),
-        ];
-      }
-      case "multiple_choice": {
-        const options = [
-          ...q.options,
-          ...(q.allowOther ? [{ id: OTHER_CHOICE, label: t("surveyAnswers.form.other") }] : []),
-        ];
-        return [
-          ...options.map((o) => ({
-            header: `${label} — ${o.label}`,
-            // 1 ticked, 0 not ticked, empty when the question was not answered at all.
-            cell: (a: Answers) => (Array.isArray(a[q.id]) ? ((a[q.id] as string[]).includes(o.id) ? "1" : "0") : ""),
-          })),
-          ...(q.allowOther ? [otherColumn(q, t)] : []),
-        ];
-      }
-    }
-  });
-}
-
-function otherColumn(q: LinedUpQuestion, t: Translator): Column {
-  return {
-    header: `${q.label} — ${t("surveyAnswers.export.otherDetail")}`,
-    cell: (a) => {
-      const value = a[otherKey(q.id)];
-      return typeof value === "string" ? safeText(value) : "";
-    },
-  };
+/**
+ * A cell as text a French (or English) spreadsheet opens with the right type. INSEE codes
+ * become `="01053"`: a bare 01053 is read as the number 1053, and a leading apostrophe stays
+ * visible in a CSV. Excel (a double-click, no import dialog) and LibreOffice (formulas
+ * evaluated on import, its default) both show the text 01053; the code is one the server
+ * checked against the official list (digits, 2A/2B), never text a person typed. The XLSX
+ * export needs no such trick: its cells carry their type.
+ */
+function csvCell(cell: Cell, decimal: "," | "."): string {
+  if (cell === null) return "";
+  if (typeof cell === "string") return safeText(cell);
+  if (typeof cell === "number") return decimal === "," ? String(cell).replace(".", ",") : String(cell);
+  if ("code" in cell) return /^[0-9AB]{5}$/.test(cell.code) ? `="${cell.code}"` : safeText(cell.code);
+  if ("day" in cell) return cell.day;
+  return parisTimeText(cell.local);
 }
 
 /** CSV: UTF-8 with BOM (Excel reads the accents), one row per response, `;` unless told `,`. */
@@ -153,32 +99,24 @@ export function csvExport({
   surveyId: string;
   questions: LinedUpQuestion[];
   versionNumbers: Map<string, number>;
-  filter: ResultsFilter;
+  filter: SurveyFilter;
   separator: ";" | ",";
   t: Translator;
   drained: () => Promise<void>;
 }): ReadableStream<Uint8Array> {
   // With `;` (French Excel) numbers take a decimal comma; with `,` a point.
-  const columns = csvColumns(questions, t, separator === ";" ? "," : ".");
-  const fixed = [
-    t("surveyAnswers.export.responseId"),
-    t("surveyAnswers.export.submittedAt"),
-    t("surveyAnswers.export.version"),
-    t("surveyAnswers.export.channel"),
-  ];
+  const decimal = separator === ";" ? "," : ".";
+  const columns = exportColumns(questions, t);
   const options = { delimiter: separator, record_delimiter: "\r\n" } as const;
   async function* chunks() {
-    yield "\uFEFF" + stringify([[...fixed, ...columns.map((c) => safeText(c.header))]], options);
+    const headers = [...fixedHeaders(t), ...columns.map((c) => c.header)].map(safeText);
+    yield "\uFEFF" + stringify([headers], options);
     for await (const rows of batches(surveyId, filter)) {
       const records = rows.map((row) => {
         const answers = JSON.parse(row.answers) as Answers;
-        return [
-          row.id,
-          row.submittedAt.toISOString(),
-          String(versionNumbers.get(row.versionId) ?? ""),
-          row.channel,
-          ...columns.map((c) => c.cell(answers)),
-        ];
+        return [...fixedCells(row, versionNumbers, t), ...columns.map((c) => c.cell(answers))].map((cell) =>
+          csvCell(cell, decimal),
+        );
       });
       yield stringify(records, options);
     }
@@ -197,7 +135,7 @@ export function jsonExport({
   survey: { id: string; title: string; status: string };
   versions: { id: string; number: number; createdAt: Date; definition: SurveyDefinition }[];
   questions: LinedUpQuestion[];
-  filter: ResultsFilter;
+  filter: SurveyFilter;
   drained: () => Promise<void>;
 }): ReadableStream<Uint8Array> {
   const numbers = new Map(versions.map((v) => [v.id, v.number]));
@@ -229,17 +167,4 @@ export function jsonExport({
     yield "]}";
   }
   return streamOf(chunks(), drained);
-}
-
-/** "enquete-commerces-de-proximite-2026-03-14.csv": ASCII only, safe in any header. */
-export function exportFilename(title: string, extension: "csv" | "json"): string {
-  const slug =
-    title
-      .normalize("NFD")
-      .replace(/\p{Diacritic}/gu, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "reponses";
-  return `enquete-${slug}-${new Date().toISOString().slice(0, 10)}.${extension}`;
 }

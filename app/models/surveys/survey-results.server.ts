@@ -1,15 +1,9 @@
+import type { SurveyFilter } from "~/utils/survey-filter";
 import { prisma } from "../core/db.server";
 import { OTHER_CHOICE } from "./survey-answers";
+import { surveyFilterSql } from "./survey-filter.server";
 import type { LinedUpQuestion } from "./survey-questions";
 import { findTerritory } from "../projects/territory.server";
-
-/**
- * Results of a survey, aggregated by SQLite: one pass of json_each over the responses that
- * match the filters, grouped by (question, value), so the page costs a few GROUP BYs whatever
- * the number of responses, and no response is loaded into JavaScript.
- * Free texts are counted here and listed page by page with `listTextAnswers`.
- */
-export type ResultsFilter = { from: string | null; to: string | null; commune: string | null };
 
 export type Count = { value: string; label: string; count: number; percent: number };
 export type QuestionResult =
@@ -35,30 +29,15 @@ export type QuestionResult =
   | { kind: "date"; question: LinedUpQuestion; answered: number; earliest: string | null; latest: string | null }
   | { kind: "text"; question: LinedUpQuestion; answered: number };
 
-/** Prisma's adapter stores DateTime as ISO 8601 text with "+00:00"; comparisons must use the same form. */
-const stamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
-
-function whereOf(surveyId: string, filter: ResultsFilter) {
-  const clauses = ["r.surveyId = ?"];
-  const params: unknown[] = [surveyId];
-  if (filter.from) {
-    clauses.push("r.submittedAt >= ?");
-    params.push(stamp(new Date(`${filter.from}T00:00:00.000Z`)));
-  }
-  if (filter.to) {
-    // The whole "to" day counts.
-    clauses.push("r.submittedAt < ?");
-    params.push(stamp(new Date(new Date(`${filter.to}T00:00:00.000Z`).getTime() + 86_400_000)));
-  }
-  if (filter.commune) {
-    clauses.push("r.communeCode = ?");
-    params.push(filter.commune);
-  }
-  return { sql: clauses.join(" AND "), params };
-}
-
 type Group = { k: string; v: string | null; n: number | bigint; lo: string | null; hi: string | null };
 
+/**
+ * Results of a survey, aggregated by SQLite: one pass of json_each over the responses that
+ * match the filters, grouped by (question, value), so the page costs a few GROUP BYs whatever
+ * the number of responses, and no response is loaded into JavaScript.
+ * Free texts are counted here and listed page by page with `listTextAnswers`. The filters are
+ * the exports' (`surveyFilterSql`): a results page and its exports cover the same responses.
+ */
 export async function surveyResults({
   surveyId,
   questions,
@@ -66,9 +45,9 @@ export async function surveyResults({
 }: {
   surveyId: string;
   questions: LinedUpQuestion[];
-  filter: ResultsFilter;
+  filter: SurveyFilter;
 }) {
-  const where = whereOf(surveyId, filter);
+  const where = surveyFilterSql(surveyId, filter);
   // Values are grouped only for questions that are counted by value; texts only by question,
   // dates by question with their first and last day (a group per distinct day would be thousands).
   const valued = questions.filter((q) => !["short_text", "long_text", "date"].includes(q.type)).map((q) => q.id);
@@ -235,11 +214,11 @@ export async function listTextAnswers({
 }: {
   surveyId: string;
   key: string;
-  filter: ResultsFilter;
+  filter: SurveyFilter;
   search: string;
   page: number;
 }) {
-  const where = whereOf(surveyId, filter);
+  const where = surveyFilterSql(surveyId, filter);
   const path = `$."${key}"`;
   const like = search ? ` AND t LIKE ? ESCAPE '\\'` : "";
   const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -4,7 +4,7 @@ import { FORM_FIELDS, type AnswerErrors, type FormValues } from "./survey-answer
 import { parseAnswers } from "./survey-answers.server";
 import { getSurveyVersion, isSubmissionKey, recordResponse } from "./survey-responses.server";
 import { findTerritory } from "../projects/territory.server";
-import type { PickedTerritory } from "~/components/territory-picker";
+import type { PickedTerritory } from "~/models/projects/territory-option";
 
 export type SubmitOutcome =
   | { outcome: "stored" | "duplicate" | "ignored" }

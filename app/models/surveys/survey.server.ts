@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { prisma, type Prisma } from "../core/db.server";
 import { parseDefinition, questionsOf, type SurveyDefinition } from "./survey-definition";
+import { publicationProblems, type PublicationProblem } from "./survey-publication";
 import type { Phase, SurveyStatus } from "../core/vocabulary";
 
 /**
@@ -42,6 +43,8 @@ const surveyCardSelect = {
   updatedAt: true,
   openedAt: true,
   closedAt: true,
+  /** Set while an opened survey has design changes not yet published (decision 014). */
+  draftUpdatedAt: true,
   createdBy: { select: { id: true, name: true } },
   cycleId: true,
   phase: true,
@@ -113,16 +116,25 @@ export const STATUS_TRANSITIONS: Record<SurveyStatus, SurveyStatus[]> = {
 };
 
 export type StatusOutcome =
-  { ok: true; status: SurveyStatus } | { ok: false; reason: "not_found" | "not_allowed" | "stale" | "no_question" };
+  | { ok: true; status: SurveyStatus }
+  | { ok: false; reason: "not_found" | "not_allowed" | "stale" | "no_question" }
+  | { ok: false; reason: "unpublishable"; problems: PublicationProblem[] };
 
-/** True when at least one question of the projected design has a label: the least a respondent needs. */
-function hasLabelledQuestion(definition: string | undefined): boolean {
-  if (!definition) return false;
+/**
+ * Opening a draft publishes its design: the same rules as publishing later changes (decision
+ * 014). No labelled question at all keeps its own message; an untitled question or an empty
+ * choice list among labelled ones is listed.
+ */
+function openingProblems(definition: string | undefined): "no_question" | PublicationProblem[] {
+  let parsed: SurveyDefinition;
   try {
-    return questionsOf(parseDefinition(definition)).some((q) => q.label.trim().length > 0);
+    if (!definition) return "no_question";
+    parsed = parseDefinition(definition);
   } catch {
-    return false;
+    return "no_question";
   }
+  if (!questionsOf(parsed).some((q) => q.label.trim().length > 0)) return "no_question";
+  return publicationProblems(parsed);
 }
 
 /**
@@ -151,8 +163,10 @@ export async function changeSurveyStatus({
     if (!survey) return { ok: false, reason: "not_found" };
     if (survey.status !== from) return { ok: false, reason: "stale" };
     if (!STATUS_TRANSITIONS[from].includes(to)) return { ok: false, reason: "not_allowed" };
-    if (to === "open" && !hasLabelledQuestion(survey.currentVersion?.definition)) {
-      return { ok: false, reason: "no_question" };
+    if (to === "open" && from === "draft") {
+      const problems = openingProblems(survey.currentVersion?.definition);
+      if (problems === "no_question") return { ok: false, reason: "no_question" };
+      if (problems.length > 0) return { ok: false, reason: "unpublishable", problems };
     }
     // First opening is kept when a closed survey reopens; closing again moves closedAt.
     const dates = to === "open" ? { openedAt: survey.openedAt ?? now, closedAt: null } : { closedAt: now };
@@ -165,39 +179,48 @@ export async function changeSurveyStatus({
 }
 
 /**
- * Deletes a draft that nobody answered, with its stored document. Anything else (opened once,
- * or with responses entered in the field) is kept: close it instead.
+ * Deletes a draft that nobody answered. Anything else (opened once, or with responses entered
+ * in the field) is kept: close it instead. Its design document is removed by the caller
+ * through the collaboration server (`context.documents.removeDocument`), the only writer of
+ * the update log.
  */
 export async function deleteDraftSurvey({ projectId, surveyId }: { projectId: string; surveyId: string }) {
-  return prisma.$transaction(async (tx) => {
-    const { count } = await tx.survey.deleteMany({
-      where: { id: surveyId, projectId, status: "draft", openedAt: null, responses: { none: {} } },
-    });
-    if (count === 1) {
-      const docName = `survey:${surveyId}`;
-      await tx.documentUpdate.deleteMany({ where: { docName } });
-      await tx.documentSnapshot.deleteMany({ where: { docName } });
-    }
-    return count === 1;
+  const { count } = await prisma.survey.deleteMany({
+    where: { id: surveyId, projectId, status: "draft", openedAt: null, responses: { none: {} } },
   });
+  return count === 1;
 }
 
-/** What the design page needs: the last projected definition (shown while the live designer loads). */
+/**
+ * What the design page needs: the last projected design (shown while the live designer loads,
+ * and without JavaScript) and, once the survey is opened, the published one it is compared to.
+ */
 export async function getSurveyDesign({ projectId, surveyId }: { projectId: string; surveyId: string }) {
   const row = await prisma.survey.findFirst({
     where: { id: surveyId, projectId },
     select: {
       id: true,
+      status: true,
+      draftDefinition: true,
       currentVersion: { select: { definition: true } },
       _count: { select: { responses: true } },
     },
   });
   if (!row) return null;
-  let definition: SurveyDefinition | null = null;
-  try {
-    definition = row.currentVersion ? parseDefinition(row.currentVersion.definition) : null;
-  } catch {
-    // A row that breaks the contract only costs the loading preview; the live designer reads the document.
-  }
-  return { id: row.id, definition, responseCount: row._count.responses };
+  // A row that breaks the contract only costs the loading preview; the live designer reads the document.
+  const read = (json: string | null | undefined) => {
+    try {
+      return json ? parseDefinition(json) : null;
+    } catch {
+      return null;
+    }
+  };
+  const published = read(row.currentVersion?.definition);
+  return {
+    id: row.id,
+    definition: read(row.draftDefinition) ?? published,
+    published: row.status === "draft" ? null : published,
+    hasDraft: row.draftDefinition !== null,
+    responseCount: row._count.responses,
+  };
 }

@@ -3,16 +3,8 @@ import { prisma } from "../core/db.server";
 import type { TimelineEvent } from "./timeline-document";
 import { upcomingCalendar } from "./timeline.server";
 
-/** The iCalendar answer for a project's upcoming events: a download or a subscription. */
-export async function calendarResponse({
-  projectId,
-  t,
-  download,
-}: {
-  projectId: string;
-  t: Translator;
-  download: boolean;
-}): Promise<Response> {
+/** The iCalendar text of a project's upcoming events; the routes send it as a download or a subscription. */
+export async function projectCalendar({ projectId, t }: { projectId: string; t: Translator }): Promise<string> {
   const project = await prisma.project.findUnique({ where: { id: projectId }, select: { title: true } });
   const describe = (event: TimelineEvent) =>
     [
@@ -23,16 +15,9 @@ export async function calendarResponse({
     ]
       .filter(Boolean)
       .join("\n\n");
-  const body = await upcomingCalendar({
+  return upcomingCalendar({
     projectId,
     calendarName: t("timeline.calendar.name", { project: project?.title ?? "" }),
     describe,
-  });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/calendar; charset=utf-8",
-      "Cache-Control": "private, no-cache",
-      ...(download ? { "Content-Disposition": 'attachment; filename="chronologie.ics"' } : {}),
-    },
   });
 }

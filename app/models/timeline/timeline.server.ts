@@ -63,7 +63,7 @@ export function todayInFrance(now = new Date()): string {
 export async function linkableItems({ projectId }: { projectId: string }) {
   const [notes, surveys] = await Promise.all([
     prisma.note.findMany({
-      where: { projectId },
+      where: { projectId, deletedAt: null },
       select: { id: true, title: true },
       orderBy: { updatedAt: "desc" },
       take: 200,
@@ -95,7 +95,11 @@ export async function linkTitles({
   const surveyIds = [...new Set(events.flatMap((e) => e.surveyIds))];
   const [notes, surveys] = await Promise.all([
     noteIds.length
-      ? prisma.note.findMany({ where: { projectId, id: { in: noteIds } }, select: { id: true, title: true } })
+      ? prisma.note.findMany({
+          // A note in the trash is not shown as a link; its link row stays, so a restored note comes back linked.
+          where: { projectId, id: { in: noteIds }, deletedAt: null },
+          select: { id: true, title: true },
+        })
       : [],
     surveyIds.length
       ? prisma.survey.findMany({ where: { projectId, id: { in: surveyIds } }, select: { id: true, title: true } })

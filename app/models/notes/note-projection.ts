@@ -1,13 +1,28 @@
 import type * as Y from "yjs";
-import { prisma } from "../../../app/models/core/db.server";
-import { foldForSearch } from "../../../app/models/projects/territory.server";
-import type { Editor } from "./index";
-import { blocksOf } from "./text";
+import { foldForSearch } from "~/utils/search-fold";
+import { blocksOf, type Block } from "./note-text";
+
+// Pure (no database): the server projects notes with it, and an open note's page follows
+// its title live with the same rule.
 
 const TITLE_MAX = 120;
 const EXCERPT_MAX = 280;
 
 export type NoteProjection = { title: string; excerpt: string; searchText: string; wordCount: number };
+
+/** The title is the first heading, or the first line when there is none. */
+function titleIndexOf(blocks: Block[]): number {
+  return Math.max(
+    0,
+    blocks.findIndex((b) => b.type === "heading"),
+  );
+}
+
+/** The note's title as lists show it ("" when the note is empty). */
+export function noteTitle(doc: Y.Doc): string {
+  const blocks = blocksOf(doc.getXmlFragment("default"));
+  return (blocks[titleIndexOf(blocks)]?.text ?? "").slice(0, TITLE_MAX);
+}
 
 /**
  * What lists and search need from a note, computed from its document: the first heading
@@ -15,10 +30,7 @@ export type NoteProjection = { title: string; excerpt: string; searchText: strin
  */
 export function projectNote(doc: Y.Doc): NoteProjection {
   const blocks = blocksOf(doc.getXmlFragment("default"));
-  const titleIndex = Math.max(
-    0,
-    blocks.findIndex((b) => b.type === "heading"),
-  );
+  const titleIndex = titleIndexOf(blocks);
   const title = (blocks[titleIndex]?.text ?? "").slice(0, TITLE_MAX);
   const body = blocks
     .filter((_, i) => i !== titleIndex)
@@ -28,16 +40,4 @@ export function projectNote(doc: Y.Doc): NoteProjection {
   const all = blocks.map((b) => b.text).join(" ");
   const wordCount = all.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
   return { title, excerpt, searchText: foldForSearch(all), wordCount };
-}
-
-/** Writes the note's projection to its row. */
-export async function writeNoteProjection(noteId: string, doc: Y.Doc, lastEditor: Editor | null): Promise<void> {
-  const projection = projectNote(doc);
-  await prisma.note.updateMany({
-    where: { id: noteId },
-    data: {
-      ...projection,
-      ...(lastEditor ? { lastEditorId: lastEditor.userId, lastEditedAt: lastEditor.at } : {}),
-    },
-  });
 }

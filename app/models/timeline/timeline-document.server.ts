@@ -1,7 +1,8 @@
 import type * as Y from "yjs";
-import { prisma } from "../../../app/models/core/db.server";
-import { readEvents, type TimelineEvent } from "../../../app/models/timeline/timeline-document";
-import type { Editor } from "./index";
+import { prisma } from "../core/db.server";
+import { onlyRoots } from "../documents/root-check";
+import { EVENTS_KEY, readEvents, type TimelineEvent } from "./timeline-document";
+import type { DocumentKind, Editor } from "../documents/document-kind";
 
 /** Lines go to stdout, like the rest of the collaboration server's log (server/collab/index.ts). */
 const log = (line: string) => console.log(`[collab] ${line}`);
@@ -96,3 +97,13 @@ function row(projectId: string, event: TimelineEvent, updatedAt: Date) {
     updatedAt,
   };
 }
+
+/** `timeline:<projectId>`: the project's timeline of events, one per project. */
+export const timelineDocument: DocumentKind = {
+  kind: "timeline",
+  projectOf: `SELECT id AS projectId FROM "Project" WHERE id = @id`,
+  readAction: "content.read",
+  writeAction: "timeline.edit",
+  checkUpdate: onlyRoots([EVENTS_KEY]),
+  project: writeTimelineProjection,
+};

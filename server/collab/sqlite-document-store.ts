@@ -1,34 +1,21 @@
 import Database from "better-sqlite3";
+import { BUSY_TIMEOUT_MS, retryWhileBusy } from "../../app/utils/database-busy";
+import type { DocumentStore, StoredDocument } from "./document-store";
 import { startWalCheckpointer, type WalCheckpointer } from "./wal-checkpointer";
-
-/**
- * Where document updates live. One interface so that storage can move (PostgreSQL, Redis
- * fan-out across processes: ARCHITECTURE.md) without touching the protocol code.
- */
-export interface DocumentStore {
-  /**
-   * The latest snapshot, every update appended after it in order, and the id of the last
-   * update ever appended (0 for a new document): the next one is numbered after it.
-   */
-  load(docName: string): StoredDocument;
-  /**
-   * Appends updates durably, in one transaction, numbered `afterId + 1`, `afterId + 2`… Throws —
-   * having written nothing — on failure, including when one of those ids is taken.
-   */
-  appendMany(docName: string, afterId: number, updates: Uint8Array[]): void;
-  /** Replaces updates up to `uptoId` by `state`, in one transaction. */
-  compact(docName: string, state: Uint8Array, uptoId: number): void;
-  close(): void;
-}
-
-export type StoredUpdate = { id: number; update: Uint8Array };
-export type StoredDocument = { snapshot: Uint8Array | null; updates: StoredUpdate[]; lastId: number };
 
 /**
  * SQLite through better-sqlite3 directly, not Prisma: appending is the hot path (every
  * keystroke of every client) and a prepared statement is ~30× faster than a Prisma call
  * (notes/stack.md). WAL with synchronous=NORMAL: a committed append survives the process
  * being killed (kill -9); only an operating-system crash or power cut can lose the last ones.
+ * better-sqlite3 is synchronous: each method does its work at once and returns a settled
+ * promise, so each read and each transaction is consistent by construction.
+ *
+ * Another process holding the write lock (docs/decisions/013): SQLite's busy wait sleeps on the
+ * event loop, so it is kept to `BUSY_TIMEOUT_MS`. An append then fails fast and the room's log
+ * retries it with backoff, the updates queued and unrelayed meanwhile (room-log.ts); a failed
+ * compaction keeps the log. Reads do not wait for a writer in WAL mode; `load` and `remove`
+ * retry asynchronously should they meet the lock anyway.
  */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly db: Database.Database;
@@ -37,7 +24,7 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly checkpointer: WalCheckpointer;
 
   constructor(file: string) {
-    this.db = new Database(file, { timeout: 5000 });
+    this.db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     // Checkpoints (copying the WAL into the database) cost milliseconds: not in the commit of a
@@ -60,9 +47,12 @@ export class SqliteDocumentStore implements DocumentStore {
       ),
       upsertSnapshot: this.db.prepare<[string, Buffer, number, string]>(
         `INSERT INTO "DocumentSnapshot" (docName, state, lastUpdateId, updatedAt) VALUES (?, ?, ?, ?)
-         ON CONFLICT (docName) DO UPDATE SET state = excluded.state, lastUpdateId = excluded.lastUpdateId, updatedAt = excluded.updatedAt`,
+         ON CONFLICT (docName) DO UPDATE SET state = excluded.state, lastUpdateId = excluded.lastUpdateId, updatedAt = excluded.updatedAt
+         WHERE excluded.lastUpdateId >= "DocumentSnapshot".lastUpdateId`,
       ),
       deleteUpTo: this.db.prepare<[string, number]>('DELETE FROM "DocumentUpdate" WHERE docName = ? AND id <= ?'),
+      deleteSnapshot: this.db.prepare<[string]>('DELETE FROM "DocumentSnapshot" WHERE docName = ?'),
+      deleteUpdates: this.db.prepare<[string]>('DELETE FROM "DocumentUpdate" WHERE docName = ?'),
     };
     // Built once: wrapping a function in a transaction costs a few microseconds per call, and
     // this runs for every keystroke.
@@ -73,7 +63,12 @@ export class SqliteDocumentStore implements DocumentStore {
     });
   }
 
-  load(docName: string): StoredDocument {
+  /** Briefly retried: the upgrade waits meanwhile, then is refused (500) and the client reconnects. */
+  load(docName: string): Promise<StoredDocument> {
+    return retryWhileBusy(async () => this.read(docName), LOAD_RETRY);
+  }
+
+  private read(docName: string): StoredDocument {
     const snapshot = this.statements.snapshot.get(docName);
     const updates = this.statements.updatesAfter
       .all(docName, snapshot?.lastUpdateId ?? 0)
@@ -85,7 +80,7 @@ export class SqliteDocumentStore implements DocumentStore {
     };
   }
 
-  appendMany(docName: string, afterId: number, updates: Uint8Array[]): void {
+  async appendMany(docName: string, afterId: number, updates: Uint8Array[]): Promise<void> {
     // One update (one person typing) is one statement, atomic on its own: no BEGIN and COMMIT
     // around it, about 15 µs less per keystroke after a pause (decision 010).
     if (updates.length === 1) {
@@ -95,18 +90,31 @@ export class SqliteDocumentStore implements DocumentStore {
     this.appendInOneTransaction(docName, afterId, updates);
   }
 
-  compact(docName: string, state: Uint8Array, uptoId: number): void {
+  async compact(docName: string, state: Uint8Array, uptoId: number): Promise<void> {
     this.db.transaction(() => {
       this.statements.upsertSnapshot.run(docName, Buffer.from(state), uptoId, new Date().toISOString());
       this.statements.deleteUpTo.run(docName, uptoId);
     })();
   }
 
-  close(): void {
-    void this.checkpointer.stop();
+  /** Asked for by a person (a note deleted for good): worth waiting for as long as a page would. */
+  remove(docName: string): Promise<void> {
+    return retryWhileBusy(async () => {
+      this.db.transaction(() => {
+        this.statements.deleteSnapshot.run(docName);
+        this.statements.deleteUpdates.run(docName);
+      })();
+    }, REMOVE_RETRY);
+  }
+
+  async close(): Promise<void> {
+    await this.checkpointer.stop();
     this.db.close();
   }
 }
+
+const LOAD_RETRY = { firstDelayMs: 10, maxDelayMs: 250, giveUpAfterMs: 2000 };
+const REMOVE_RETRY = { firstDelayMs: 10, maxDelayMs: 500, giveUpAfterMs: 10_000 };
 
 /** The same bytes seen as a Buffer, without copying them (better-sqlite3 binds Buffers as BLOBs). */
 function asBuffer(bytes: Uint8Array): Buffer {

@@ -1,0 +1,58 @@
+import { afterAll, expect, test } from "vitest";
+import { PROJECT_ROLES, SITE_ROLES, VISIBILITIES, type ProjectRole } from "~/models/core/vocabulary";
+import { removeDatabaseCopy, useDatabaseCopy } from "../support/collab-parts";
+
+// Two readers feed the one rights rule: Prisma for pages (getProjectAccess) and prepared
+// SQLite statements for the collaboration server (SqliteRightsReader, for speed at thousands
+// of sockets). This proves they agree on every case: each role and none, each site role,
+// each visibility, each document kind.
+const databaseFile = useDatabaseCopy();
+const { prisma } = await import("~/models/core/db.server");
+const { getProjectAccess } = await import("~/models/projects/permissions.server");
+const { documentRights, rightsFrom } = await import("~/models/documents/document-access.server");
+const { documentKinds, parseDocumentName } = await import("~/models/documents/registry.server");
+const { createNote, createProject, createUser } = await import("../factories");
+const { createSurvey } = await import("../survey-factories");
+const { SqliteRightsReader } = await import("../../server/collab/rights-reader");
+
+afterAll(async () => {
+  await prisma.$disconnect();
+  removeDatabaseCopy(databaseFile);
+});
+
+test("the collaboration server's reader and the pages' reader give the same rights in every case", async () => {
+  const reader = new SqliteRightsReader(databaseFile);
+  const owner = await createUser(prisma);
+  const cases: string[] = [];
+  for (const visibility of VISIBILITIES) {
+    const project = await createProject(prisma, { members: [[owner.id, "coordinator"]], visibility });
+    const note = await createNote(prisma, { projectId: project.id, authorId: owner.id });
+    const survey = await createSurvey(prisma, { projectId: project.id });
+    const ids: Record<string, string> = { note: note.id, survey: survey.id, timeline: project.id };
+    expect(Object.keys(ids).sort()).toEqual(
+      documentKinds()
+        .map((kind) => kind.kind)
+        .sort(),
+    );
+    for (const siteRole of SITE_ROLES) {
+      for (const role of [...PROJECT_ROLES, null] as (ProjectRole | null)[]) {
+        const user = await createUser(prisma, { siteRole });
+        if (role) await prisma.membership.create({ data: { userId: user.id, projectId: project.id, role } });
+        const access = await getProjectAccess({ id: user.id, siteRole }, project.id);
+        for (const [kind, id] of Object.entries(ids)) {
+          const doc = parseDocumentName(`${kind}:${id}`)!;
+          const fromSocketReader = await documentRights(reader, doc, user.id);
+          expect(fromSocketReader, `${visibility} ${siteRole} ${role} ${kind}`).toBe(rightsFrom(access, doc));
+          cases.push(`${visibility} ${siteRole} ${role} ${kind}: ${fromSocketReader}`);
+        }
+      }
+    }
+    // A note in the trash cannot be opened by anyone, whatever their rights on the project.
+    await prisma.note.update({ where: { id: note.id }, data: { deletedAt: new Date() } });
+    expect(await documentRights(reader, parseDocumentName(`note:${note.id}`)!, owner.id)).toBeNull();
+  }
+  expect(cases).toHaveLength(2 * 2 * 6 * 3);
+  // The rule is not trivially "null" or "write" everywhere.
+  expect(new Set(cases.map((line) => line.split(": ")[1]))).toEqual(new Set(["write", "read", "null"]));
+  await reader.close();
+});

@@ -6,7 +6,8 @@ import { FieldEntry } from "~/components/survey-collect/field-entry";
 import { useT } from "~/i18n/use-translation";
 import { can } from "~/models/projects/permissions.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
-import { publicSurveyUrl, qrSvg } from "~/models/surveys/survey-qr.server";
+import { qrSvg, shortSurveyUrl } from "~/models/surveys/survey-qr.server";
+import { ensureShortCode } from "~/models/surveys/survey-short-code.server";
 import { getProjectSurvey } from "~/models/surveys/survey-responses.server";
 import { notFound } from "~/utils/http.server";
 import { projectPageTitle } from "~/utils/page-title";
@@ -24,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await getProjectSurvey({ projectId: access.projectId, surveyId: params.surveyId ?? "" });
   if (!survey) notFound(t);
   const current = survey.versions.find((v) => v.id === survey.currentVersionId) ?? null;
-  const url = publicSurveyUrl({ origin: new URL(request.url).origin, token: survey.publicToken });
+  // The short address, as on the poster: one a person can read out and type (the long link keeps working).
+  const url = shortSurveyUrl({ origin: new URL(request.url).origin, code: await ensureShortCode(survey.id) });
   return json({
     title: survey.title || current?.definition.title || "",
     status: survey.status,

@@ -21,10 +21,8 @@ export class SqliteRightsReader implements RightsReader {
   >();
 
   constructor(file: string) {
-    // Reads never wait for a writer in WAL mode; should one meet a lock anyway, SQLite's busy
-    // wait would sleep on the event loop, so it is kept short and the read fails instead (the
-    // upgrade is refused and retried by the client, the re-check runs again; decision 013).
-    this.db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    // Start-up (the statements read the schema) may wait as before: nothing is served yet.
+    this.db = new Database(file, { timeout: 5000 });
     this.sessionStatement = this.db.prepare<[string], { userId: string; siteRole: string; expiresAt: string }>(
       `SELECT s.userId AS userId, u.siteRole AS siteRole, s.expiresAt AS expiresAt
        FROM "Session" s JOIN "User" u ON u.id = s.userId WHERE s.id = ?`,
@@ -40,6 +38,10 @@ export class SqliteRightsReader implements RightsReader {
         ),
       );
     }
+    // Reads never wait for a writer in WAL mode; should one meet a lock anyway, SQLite's busy
+    // wait would sleep on the event loop, so it is kept short and the read fails instead (the
+    // upgrade is refused and retried by the client, the re-check runs again; decision 013).
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
 
   async session(sessionHash: string): Promise<SessionFacts | null> {

@@ -18,14 +18,15 @@ export class RoomLog<C> {
   private scheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelay: number;
-  private compaction: Promise<void> = Promise.resolve();
+  private compaction: Promise<void> | null = null;
   private stopped = false;
 
   constructor(
     private readonly docName: string,
     private readonly store: DocumentStore,
     private readonly options: { retryWriteMs: number; compactEvery: number },
-    private readonly onStored: (batch: Pending<C>[]) => void,
+    /** Relays and applies a stored batch (the room itself: no closure per room). */
+    private readonly owner: { relayAndApply: (batch: Pending<C>[]) => void },
     private readonly log: (line: string) => void,
   ) {
     this.retryDelay = options.retryWriteMs;
@@ -88,7 +89,7 @@ export class RoomLog<C> {
       this.lastStoredId += batch.length;
       this.sinceCompaction += batch.length;
       if (this.stopped) return; // removed meanwhile: nobody to relay to
-      this.onStored(batch);
+      this.owner.relayAndApply(batch);
     }
   }
 
@@ -107,11 +108,11 @@ export class RoomLog<C> {
    * the log as it was.
    */
   compact(state: Uint8Array): Promise<void> {
-    if (this.sinceCompaction === 0 || this.lastStoredId === 0) return this.compaction;
+    if (this.sinceCompaction === 0 || this.lastStoredId === 0) return this.compaction ?? Promise.resolve();
     const uptoId = this.lastStoredId;
     const counted = this.sinceCompaction;
     this.sinceCompaction = 0;
-    this.compaction = this.compaction.then(async () => {
+    this.compaction = (this.compaction ?? Promise.resolve()).then(async () => {
       try {
         await this.store.compact(this.docName, state, uptoId);
       } catch (error) {

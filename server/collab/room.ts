@@ -62,7 +62,7 @@ export class Room {
     options: CollabOptions,
     private readonly events: RoomEvents,
   ) {
-    this.log = new RoomLog(name.name, store, options, (batch) => this.applyStored(batch), events.log);
+    this.log = new RoomLog(name.name, store, options, this, events.log);
     // The server's own awareness state is never set; only clients' states are relayed.
     this.awareness.setLocalState(null);
     this.awareness.on("update", (change: AwarenessChange, origin: unknown) => this.relayAwareness(change, origin));
@@ -153,7 +153,8 @@ export class Room {
     this.log.push(update, client);
   }
 
-  private applyStored(batch: { update: Uint8Array; client: Client }[]): void {
+  /** Called by the room's log once a batch is stored: relay it, then apply it. */
+  relayAndApply(batch: { update: Uint8Array; client: Client }[]): void {
     // Relayed as received and stored (what others get is what is on disk) before the server's
     // own copy is updated: that copy serves later joiners and projections, not the people
     // already here, so applying it need not hold their keystrokes back.

@@ -24,7 +24,9 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly checkpointer: WalCheckpointer;
 
   constructor(file: string) {
-    this.db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    // Start-up may wait for a lock as long as before: nothing is served yet (and another
+    // process may be recovering a WAL left by a crash). Once serving, see the end.
+    this.db = new Database(file, { timeout: STARTUP_TIMEOUT_MS });
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     // Checkpoints (copying the WAL into the database) cost milliseconds: not in the commit of a
@@ -61,6 +63,7 @@ export class SqliteDocumentStore implements DocumentStore {
         this.statements.append.run(docName, afterId + i + 1, asBuffer(update));
       });
     });
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
 
   /** Briefly retried: the upgrade waits meanwhile, then is refused (500) and the client reconnects. */
@@ -113,6 +116,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 }
 
+const STARTUP_TIMEOUT_MS = 5000;
 const LOAD_RETRY = { firstDelayMs: 10, maxDelayMs: 250, giveUpAfterMs: 2000 };
 const REMOVE_RETRY = { firstDelayMs: 10, maxDelayMs: 500, giveUpAfterMs: 10_000 };
 

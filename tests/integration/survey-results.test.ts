@@ -400,6 +400,31 @@ describe("XLSX export (issue 13, point 4)", () => {
   });
 });
 
+test("XLSX: a download abandoned half-way stops cleanly and the server goes on", async () => {
+  const { client, base, survey } = await memberWithSurvey("researcher");
+  await server.db.surveyResponse.createMany({
+    data: Array.from({ length: 3000 }, (_, i) => ({
+      surveyId: survey.id,
+      versionId: survey.currentVersionId,
+      submissionKey: `xlsx-${i}`,
+      channel: "public",
+      answers: JSON.stringify({ "q-story": `Réponse ${i} `.repeat(20), "q-shop": "opt-farm", "q-town": "26113" }),
+      communeCode: "26113",
+      submittedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
+    })),
+  });
+  const response = await client.get(`${base}/export.xlsx`);
+  const reader = response.body!.getReader();
+  expect((await reader.read()).done).toBe(false);
+  await reader.cancel();
+  const again = await client.get(`${base}/results`);
+  expect(again.status).toBe(200);
+  expect(await read(again)).toContain("3\u202f000 réponses");
+  // The whole file still comes through for the next person.
+  const book = readXlsx(new Uint8Array(await (await client.get(`${base}/export.xlsx`)).arrayBuffer()));
+  expect(book.cells.get("A3001")?.type).toBe("text");
+});
+
 describe("raw answers are for coordinators and researchers (issue 13, point 5)", () => {
   const ROLES: [ProjectRole, boolean][] = [
     ["coordinator", true],

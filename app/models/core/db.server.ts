@@ -13,6 +13,7 @@ import {
 } from "~/utils/database-busy";
 import { getEnv } from "~/utils/env.server";
 import { databaseBusy } from "~/utils/http.server";
+import { oneTransactionAtATime } from "./one-transaction-at-a-time.server";
 
 export type { Prisma } from "~/generated/prisma/client";
 
@@ -37,7 +38,10 @@ function createClient(): PrismaClient {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // SQLite's busy wait sleeps on the event loop: a few milliseconds only, longer waits are
   // retried below without blocking it.
-  const adapter = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+  const adapter = oneTransactionAtATime(
+    new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS }),
+    () => transactionAttempt.getStore() !== undefined,
+  );
   const retrying = new PrismaClient({ adapter }).$extends({
     name: "retry-while-busy",
     query: {

@@ -44,6 +44,8 @@ describe("the project's sections on a phone", () => {
     const { page } = await session.logIn(coordinator, `/projects/${projectId}/timeline`, { width: 375 });
     const nav = page.getByRole("navigation", { name: "Sections du projet" });
     const tabs = nav.getByRole("link");
+    // allTextContents does not wait: the page may still be arriving on a busy machine.
+    await tabs.first().waitFor();
     const names = await tabs.allTextContents();
     // The coordinator sees every section, settings included: the longest strip there is.
     expect(names).toEqual([

@@ -235,7 +235,10 @@ describe("field entry by members", () => {
   test("a local actor enters a response; sending it again stores it once", async () => {
     const { user, client, survey, base } = await memberWithSurvey("local_actor");
     const page = await read(await client.get(`${base}/collect`));
-    expect(page).toContain(`/s/${survey.publicToken}`);
+    // The same short address as the poster's, typed from paper (issue 13, point 2).
+    const code = (await server.db.survey.findUniqueOrThrow({ where: { id: survey.id } })).shortCode!;
+    expect(page).toContain(`/s/${code.slice(0, 4)}-${code.slice(4)}`);
+    expect(page).not.toContain(survey.publicToken);
     expect(page).toContain("<svg");
     expect(page).toContain("Saisie terrain");
     const form = { versionId: survey.currentVersionId, submissionKey: crypto.randomUUID(), ...validForm() };
@@ -263,7 +266,7 @@ describe("field entry by members", () => {
   test("an observer sees the link but may not enter responses (403); a non-member gets 404", async () => {
     const { client, survey, base } = await memberWithSurvey("observer");
     const page = await read(await client.get(`${base}/collect`));
-    expect(page).toContain(`/s/${survey.publicToken}`);
+    expect(page).toMatch(/\/s\/[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}/);
     expect(page).toContain("Votre rôle permet de voir le lien, pas de saisir des réponses.");
     const form = { versionId: survey.currentVersionId, submissionKey: crypto.randomUUID(), ...validForm() };
     expect((await client.post(`${base}/field-responses`, form)).status).toBe(403);

@@ -6,7 +6,9 @@
  * - A note page, a survey's collection page (field entry works offline: its questions are in
  *   the page, queued responses in localStorage) and their loader data: network first, the
  *   last good copy when offline.
- * Everything else goes to the network untouched. Logging out clears the saved pages.
+ * Everything else goes to the network untouched. Logging out clears the saved pages, and with
+ * them the loader data that pages keep there themselves for client-side navigations offline
+ * (app/utils/offline-pages.ts: `serverOrKept`, same cache name).
  */
 const ASSETS = "maillage-assets-v1";
 const PAGES = "maillage-pages-v1";

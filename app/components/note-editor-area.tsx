@@ -24,13 +24,15 @@ type EditorAreaProps = {
   listHref: string;
   /** Follows the note's title as it is typed (app/models/notes/note-projection.ts). */
   onTitle?: (title: string) => void;
+  /** A note just made with the new-note form: its title, written as the text's first heading. */
+  seedTitle?: string;
 };
 
 /**
  * The note body: the excerpt the server already knows while the editor loads (and, without
  * JavaScript, instead of it), then the live editor.
  */
-export function NoteEditorArea({ docName, user, readOnly, excerpt, listHref, onTitle }: EditorAreaProps) {
+export function NoteEditorArea({ docName, user, readOnly, excerpt, listHref, onTitle, seedTitle }: EditorAreaProps) {
   const t = useT();
   const hydrated = useHydrated();
   const fallback = (
@@ -45,7 +47,14 @@ export function NoteEditorArea({ docName, user, readOnly, excerpt, listHref, onT
   return (
     <EditorErrorBoundary message={t("notes.editorFailed")} excerpt={excerpt}>
       <Suspense fallback={fallback}>
-        <NoteEditor docName={docName} user={user} readOnly={readOnly} listHref={listHref} onTitle={onTitle} />
+        <NoteEditor
+          docName={docName}
+          user={user}
+          readOnly={readOnly}
+          listHref={listHref}
+          onTitle={onTitle}
+          seedTitle={seedTitle}
+        />
       </Suspense>
     </EditorErrorBoundary>
   );

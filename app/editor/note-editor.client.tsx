@@ -8,6 +8,7 @@ import { openCollabSession, type CollabSession } from "./collab-session.client";
 import { NOTE_FRAGMENT, noteExtensions } from "./editor-extensions.client";
 import { LinkForm } from "./link-form.client";
 import { CollabStatus } from "./collab-status.client";
+import { seedTitleWhenLoaded } from "./title-seed.client";
 import { Toolbar } from "./toolbar.client";
 import { useConnectionStatus } from "./use-connection-status.client";
 import { joinsAndLeaves, usePresence } from "./use-presence.client";
@@ -23,6 +24,8 @@ export type NoteEditorProps = {
   listHref: string;
   /** Called with the note's title (as lists compute it) each time someone changes it. */
   onTitle?: (title: string) => void;
+  /** A note just made with the new-note form: its title, written as the first heading if the text is empty. */
+  seedTitle?: string;
 };
 
 /** The title is worked out again at most this often while people type, in milliseconds. */
@@ -79,7 +82,7 @@ function textAttributes(t: Translator, editable: boolean, describedBy: string | 
   };
 }
 
-function NoteEditorSession({ docName, user, readOnly, listHref, onTitle }: NoteEditorProps) {
+function NoteEditorSession({ docName, user, readOnly, listHref, onTitle, seedTitle }: NoteEditorProps) {
   const t = useT();
   const readOnlyNoticeId = useId();
   const [open, setOpen] = useState<{ session: CollabSession; editor: Editor } | null>(null);
@@ -118,6 +121,7 @@ function NoteEditorSession({ docName, user, readOnly, listHref, onTitle }: NoteE
       readOnlyNoticeId={readOnlyNoticeId}
       listHref={listHref}
       onTitle={onTitle}
+      seedTitle={seedTitle}
     />
   );
 }
@@ -129,6 +133,7 @@ function LiveEditor({
   readOnlyNoticeId,
   listHref,
   onTitle,
+  seedTitle,
 }: {
   session: CollabSession;
   editor: Editor;
@@ -136,6 +141,7 @@ function LiveEditor({
   readOnlyNoticeId: string;
   listHref: string;
   onTitle?: (title: string) => void;
+  seedTitle?: string;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -145,6 +151,10 @@ function LiveEditor({
   // After 4410 the text stays readable on this page, but nothing typed would ever be sent.
   const editable = !readOnly && notice !== "revoked" && notice !== "rightsChanged" && notice !== "deleted";
   useTitleOf(session.doc, onTitle);
+  useEffect(
+    () => (seedTitle && !readOnly ? seedTitleWhenLoaded(session, editor, seedTitle) : undefined),
+    [session, editor, seedTitle, readOnly],
+  );
   const { people, announcement } = usePresence(
     session.provider.awareness,
     state === "connected" || state === "synced",

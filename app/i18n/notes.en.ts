@@ -120,4 +120,16 @@ export const notesEn: Record<keyof typeof notesFr, string> = {
   "notes.trash.restored": "“{title}” is back in the notes.",
   "notes.trash.openRestored": "Open the note",
   "notes.trash.gone": "This note is no longer in the trash: it was already restored or deleted.",
+  "notes.create.title": "New note",
+  "notes.create.intro": "Give it a title: it becomes the first heading of the text, which you can change later.",
+  "notes.create.field": "Note title (optional)",
+  "notes.create.hint": "For example: “Saturday market, the growers' stall”. At most {max} characters.",
+  "notes.create.tooLong": "The title must not exceed {max} characters.",
+  "notes.create.submit": "Create the note",
+  "notes.create.busy": "Creating…",
+  "notes.create.cancel": "Cancel",
+  "notes.offline.notKeptTitle": "Note not available offline",
+  "notes.offline.notKept":
+    "This note has not been opened on this device yet: it is not available without a network. Open it once with a network to keep it here.",
+  "notes.offline.retry": "Try again",
 };

@@ -123,4 +123,16 @@ export const notesFr = {
   "notes.trash.restored": "« {title} » est de retour dans les notes.",
   "notes.trash.openRestored": "Ouvrir la note",
   "notes.trash.gone": "Cette note n'est plus dans la corbeille : elle a déjà été restaurée ou supprimée.",
+  "notes.create.title": "Nouvelle note",
+  "notes.create.intro": "Donnez-lui un titre : il devient le premier titre du texte, que vous pourrez changer ensuite.",
+  "notes.create.field": "Titre de la note (facultatif)",
+  "notes.create.hint": "Par exemple : « Marché du samedi, stand des producteurs ». {max} caractères au plus.",
+  "notes.create.tooLong": "Le titre ne doit pas dépasser {max} caractères.",
+  "notes.create.submit": "Créer la note",
+  "notes.create.busy": "Création…",
+  "notes.create.cancel": "Annuler",
+  "notes.offline.notKeptTitle": "Note non disponible hors ligne",
+  "notes.offline.notKept":
+    "Cette note n'a pas encore été ouverte sur cet appareil : elle n'est pas disponible sans réseau. Ouvrez-la une fois avec du réseau pour la garder ici.",
+  "notes.offline.retry": "Réessayer",
 } as const;

@@ -11,23 +11,28 @@ import {
   useActionData,
   useLoaderData,
   useFetchers,
+  useLocation,
   useMatches,
   useParams,
   useRouteError,
   type ClientActionFunctionArgs,
+  type ClientLoaderFunctionArgs,
 } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { isNotSent, sendOrKeep, skipRevalidationWhenNotSent } from "~/utils/offline-action";
+import { serverOrKept, useKeptPageData } from "~/utils/offline-pages";
 import { LastEdit } from "~/components/note-card";
 import type { PickedTerritory } from "~/components/territory-picker";
 import { NoteEditorArea } from "~/components/note-editor-area";
+import { NoteNotKeptOffline } from "~/components/note-offline";
 import { NoteTrashForm, TrashedNote } from "~/components/note-trash";
 import { NoteMetadataForm, NoteMetadataView, type NoteMetadataValues } from "~/components/note-metadata-form";
 import { localeFromRequest, type Translator } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { formatDay, getNote, latestObservedDay, updateNoteMetadata } from "~/models/notes/note.server";
 import { metadataSchema, readMetadataForm } from "~/models/notes/note-metadata-form.server";
+import { NEW_NOTE_HASH } from "~/models/notes/new-note";
 import { listCycles } from "~/models/timeline/cycle.server";
 import { getTrashedNote, NOTE_TRASH_DAYS, noteOwner, restoreNote, trashNote } from "~/models/notes/note-trash.server";
 import { can, type ProjectAccess } from "~/models/projects/permissions.server";
@@ -160,15 +165,32 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const clientAction = (args: ClientActionFunctionArgs) => sendOrKeep<typeof action>(args);
 export const shouldRevalidate = skipRevalidationWhenNotSent;
 
+/** A note asked for offline that this device never kept: the error page says just that. */
+class NoteNotKept extends Error {}
+
+/**
+ * Offline, a client-side navigation (a note clicked in the list) asks for the loader's data and
+ * gets no answer: the page then opens from the data kept the last time this device showed the
+ * note (NotePage keeps it), and the editor from its local copy, as a reload does through the
+ * service worker.
+ */
+export const clientLoader = ({ request, serverLoader }: ClientLoaderFunctionArgs) =>
+  serverOrKept(
+    request,
+    () => serverLoader<typeof loader>(),
+    () => new NoteNotKept(),
+  );
+
 export default function NotePage() {
-  const data = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof clientLoader>();
+  useKeptPageData(data);
   if (data.kind === "trashed") {
     return <TrashedNote trashed={data.trashed} canRestore={data.canRestore} canSeeTrash={data.canSeeTrash} />;
   }
   return <LiveNotePage data={data} />;
 }
 
-type NoteData = Extract<SerializeFrom<typeof loader>, { kind: "note" }>;
+type NoteData = Extract<SerializeFrom<typeof clientLoader>, { kind: "note" }>;
 
 /**
  * The note's title follows its first heading (or first line) as anyone types it, by the same
@@ -198,6 +220,9 @@ function LiveNotePage({ data }: { data: NoteData }) {
   // The editor closes as soon as its note goes to the trash, rather than telling this person
   // that "someone" trashed it.
   const trashing = useFetchers().some((fetcher) => fetcher.formData?.get("intent") === "trash");
+  // Just made with the new-note form: its title becomes the text's first heading. Only while no
+  // edit was ever projected; the editor also checks that the text is still empty.
+  const seedTitle = useLocation().hash === NEW_NOTE_HASH && canEdit && !note.lastEditedAt ? note.title : "";
   return (
     <article className="note-page stack" aria-labelledby="note-title">
       <p>
@@ -233,6 +258,7 @@ function LiveNotePage({ data }: { data: NoteData }) {
               excerpt={note.excerpt}
               listHref={`/projects/${projectId}/notes`}
               onTitle={onTitle}
+              seedTitle={seedTitle}
             />
           )}
         </section>
@@ -275,5 +301,6 @@ function LiveNotePage({ data }: { data: NoteData }) {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
+  const error = useRouteError();
+  return error instanceof NoteNotKept ? <NoteNotKeptOffline /> : <ErrorPage error={error} />;
 }

@@ -1,25 +1,20 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
-  Form,
   Link,
-  useActionData,
   useLoaderData,
   useLocation,
-  useNavigation,
   useParams,
   useRouteError,
-  type ClientActionFunctionArgs,
+  type ClientLoaderFunctionArgs,
 } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
-import { isNotSent, sendOrKeep, skipRevalidationWhenNotSent } from "~/utils/offline-action";
 import { NoteCard } from "~/components/note-card";
 import { NoteFilters, type NoteFilterValues } from "~/components/note-filters";
 import { Pager, type PagerTexts } from "~/components/pager";
 import type { Translator } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
 import {
-  createNote,
   listNoteAuthors,
   listNotes,
   NOTE_SORTS,
@@ -34,7 +29,7 @@ import { requireProjectAccess } from "~/models/projects/project-guard.server";
 import { LIMITS } from "~/models/core/limits";
 import { PHASES } from "~/models/core/vocabulary";
 import { listTags } from "~/models/notes/tag.server";
-import { readForm, text } from "~/utils/forms.server";
+import { serverOrKept, useKeptPageData } from "~/utils/offline-pages";
 import { projectPageTitle } from "~/utils/page-title";
 
 // Every field falls back to "no filter": a hand-edited or stale address still shows a list.
@@ -53,8 +48,6 @@ const filtersSchema = () =>
     sort: z.enum(NOTE_SORTS).catch("observed"),
     page: z.coerce.number().int().min(1).max(10_000).catch(1),
   });
-
-const actionSchema = z.object({ intent: z.literal("create") });
 
 function parseFilters(url: URL, t: Translator) {
   const schema = filtersSchema();
@@ -127,16 +120,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, access, t } = await requireProjectAccess(request, params.projectId, "notes.edit");
-  const parsed = actionSchema.safeParse({ intent: text(await readForm(request, t), "intent") });
-  if (!parsed.success) return json({ error: t("notes.invalidRequest") }, { status: 400 });
-  const note = await createNote({ projectId: access.projectId, authorId: user.id });
-  return redirect(`/projects/${access.projectId}/notes/${note.id}`);
-}
-
-export const clientAction = (args: ClientActionFunctionArgs) => sendOrKeep<typeof action>(args);
-export const shouldRevalidate = skipRevalidationWhenNotSent;
+/**
+ * Offline, going back to the list from a note opened from it shows the list as this device last
+ * saw it (with these filters), so that another kept note can be opened from it.
+ */
+export const clientLoader = ({ request, serverLoader }: ClientLoaderFunctionArgs) =>
+  serverOrKept(request, () => serverLoader<typeof loader>());
 
 const PAGER_TEXTS: PagerTexts = {
   label: "notes.pages.label",
@@ -147,35 +136,27 @@ const PAGER_TEXTS: PagerTexts = {
 
 export default function NotesPage() {
   const t = useT();
-  const data = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof clientLoader>();
+  useKeptPageData(data);
   const { search } = useLocation();
   const projectId = useParams().projectId!;
   const base = `/projects/${projectId}/notes`;
-  const busy = useNavigation().formMethod === "POST";
-  const notSent = isNotSent(useActionData<typeof clientAction>());
   return (
     <section className="panel stack" aria-labelledby="notes-title">
       <div className="page-heading">
         <h2 id="notes-title">{t("notes.title")}</h2>
         {data.canCreate ? (
           <div className="inline-form">
-            <Form method="post">
-              <input type="hidden" name="intent" value="create" />
-              <button type="submit" className="button primary" disabled={busy}>
-                {t("notes.new")}
-              </button>
-            </Form>
+            {/* The title first (projects.$projectId.notes.new.tsx): no untitled note made by a click. */}
+            <Link to={`${base}/new`} className="button primary">
+              {t("notes.new")}
+            </Link>
             <Link to={`${base}/trash`} className="button">
               {data.trashed ? t("notes.trash.linkCount", { count: data.trashed }) : t("notes.trash.link")}
             </Link>
           </div>
         ) : null}
       </div>
-      {notSent ? (
-        <p role="alert" className="notice">
-          {t("offline.notCreated")}
-        </p>
-      ) : null}
       {data.canCreate ? null : <p className="notice">{t("notes.readOnlyList")}</p>}
       <NoteFilters
         // Remounted on every navigation so that "clear" and the back button show the address's filters.

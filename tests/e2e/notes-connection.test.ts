@@ -170,13 +170,19 @@ describe("a note when the connection or the rights change", () => {
     const saved = await file.server.db.note.findFirstOrThrow({ where: { id: path.split("/").at(-1)! } });
     expect(saved.place).toBe("Halle de Die, côté fontaine");
 
-    // "Nouvelle note" from the list, offline: told, and the list stays.
-    await a.page.goto(`${file.server.url}${path.replace(/\/[^/]+$/, "")}`);
+    // The new-note form, sent offline: told, and the form stays with its title.
+    const list = path.replace(/\/[^/]+$/, "");
+    await a.page.goto(`${file.server.url}${list}/new`);
     await a.page.waitForLoadState("networkidle");
     await a.context.setOffline(true);
-    await a.page.getByRole("button", { name: "Nouvelle note" }).click();
+    await a.page.getByLabel("Titre de la note (facultatif)").fill("Fontaine du marché");
+    await a.page.getByRole("button", { name: "Créer la note" }).click();
     await a.page.getByRole("alert").filter({ hasText: "la note n'a pas été créée" }).waitFor();
-    await a.page.getByRole("heading", { name: "Notes de terrain" }).waitFor();
+    expect(await a.page.getByLabel("Titre de la note (facultatif)").inputValue()).toBe("Fontaine du marché");
+    await a.context.setOffline(false);
+    await a.page.goto(`${file.server.url}${list}`);
+    await a.page.waitForLoadState("networkidle");
+    await a.context.setOffline(true);
     // A page whose data cannot be fetched offline: say it is the network, not a failure here.
     await a.page.getByLabel("Rechercher dans les notes").fill("fontaine");
     await a.page.getByRole("button", { name: "Rechercher", exact: true }).click();

@@ -97,6 +97,51 @@ describe("the note's title", () => {
   });
 });
 
+describe("a new note", () => {
+  test("asks for the title first, and the note starts with it as its first heading, once even in two tabs", async () => {
+    const list = `/projects/${file.team.projectId}/notes`;
+    const { page } = await session.logIn(file.team.alice, list, { width: 375 });
+    await page.getByRole("link", { name: "Nouvelle note" }).click();
+    await page.waitForURL(`**${list}/new`);
+    const field = page.getByLabel("Titre de la note (facultatif)");
+    await expect.poll(() => field.evaluate((input) => input === document.activeElement)).toBe(true);
+    await field.fill("Visite de la ferme Brun");
+    await page.getByRole("button", { name: "Créer la note" }).click();
+    await page.waitForURL(/\/notes\/(?!new)[^/#]+#new$/);
+    const path = new URL(page.url()).pathname;
+    const noteId = path.split("/").pop()!;
+
+    await statusOf(page, STATUS.synced).waitFor();
+    const headings = editorOf(page).locator("h4");
+    await expect.poll(() => headings.allTextContents()).toEqual(["Visite de la ferme Brun"]);
+    expect(await noteHeaderOf(page).textContent()).toBe("Visite de la ferme Brun");
+    // The cursor waits below the title: typing goes straight into the text.
+    await page.keyboard.type("Trois vaches au pré");
+
+    // The same new note on a second device with no copy of it (the address still ends in #new):
+    // its empty local copy loads first and it writes the title too, yet there is one title.
+    const { page: second } = await session.logIn(file.team.alice, list);
+    await second.goto(`${file.server.url}${path}#new`);
+    await statusOf(second, STATUS.synced).waitFor();
+    await expect.poll(() => textOf(second)).toContain("Trois vaches au pré");
+    await sleep(500);
+    expect(await editorOf(second).locator("h4").allTextContents()).toEqual(["Visite de la ferme Brun"]);
+    expect(await headings.allTextContents()).toEqual(["Visite de la ferme Brun"]);
+
+    // The server projects it: the title from the first heading, the text below as excerpt.
+    await expect
+      .poll(
+        () => file.server.db.note.findUniqueOrThrow({ where: { id: noteId }, select: { title: true, excerpt: true } }),
+        { timeout: 15_000 },
+      )
+      .toEqual({ title: "Visite de la ferme Brun", excerpt: "Trois vaches au pré" });
+    await page.getByRole("link", { name: "Toutes les notes" }).click();
+    await page.waitForURL(`**${list}`);
+    await page.reload();
+    expect(await page.locator(".note-card h3").allTextContents()).toContain("Visite de la ferme Brun");
+  });
+});
+
 describe("the page's outline", () => {
   test("headings in a note's text sit below the page's own, in order (axe-core heading-order)", async () => {
     const { path } = await file.team.newNote();

@@ -122,3 +122,57 @@ test("a note reached from the list (a client-side navigation) also reopens offli
   expect(phone.problems.filter((p) => !offlineNoise.test(p))).toEqual([]);
   await phone.context.close();
 });
+
+test("offline, a note opened before opens from the list with its local copy; one never opened says so", async () => {
+  const user = await createUser(server.db, { name: "Iris Terrain" });
+  const project = await createProject(server.db, { members: [[user.id, "local_actor"]] });
+  const kept = await createNote(server.db, { projectId: project.id, authorId: user.id, title: "Gardée" });
+  const never = await createNote(server.db, { projectId: project.id, authorId: user.id, title: "Jamais ouverte" });
+  const list = `/projects/${project.id}/notes`;
+  const phone = await newContext(browser, { width: 375, height: 740 });
+  const page = await logInOn(phone, user, list);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // Opened by a full page load (a link from a message, a bookmark, a reload), then typed in:
+  // the page was kept, but not the data Remix asks for on a client-side navigation.
+  await page.goto(`${server.url}${list}/${kept.id}`);
+  await page
+    .getByRole("status")
+    .filter({ hasText: /^synchronisé$/ })
+    .waitFor();
+  await page.getByRole("textbox", { name: "Texte de la note" }).click();
+  await page.keyboard.type("Halle aux grains");
+  await localCopyWritten(page, localStoreName(user.id, `note:${kept.id}`));
+  // Back to the list by its link (a client-side navigation), then the network goes. Remix
+  // learns the routes behind the list's links first (lazy route discovery), as a person who
+  // reads the list before leaving the village lets it.
+  const discovered = page.waitForResponse(
+    (response) => /__manifest.*/.test(response.url()) && response.url().includes(never.id),
+  );
+  await page.getByRole("link", { name: "Toutes les notes" }).click();
+  await page.waitForURL(`**${list}`);
+  await discovered;
+  await phone.context.setOffline(true);
+
+  await page.locator(`a[href$="/notes/${kept.id}"]`).first().click();
+  await page.waitForURL(`**/notes/${kept.id}`);
+  const editor = page.getByRole("textbox", { name: "Texte de la note" });
+  await editor.waitFor();
+  await expect.poll(() => editor.textContent(), { timeout: 10_000 }).toContain("Halle aux grains");
+  await page
+    .getByRole("status")
+    .filter({ hasText: /^hors ligne/ })
+    .waitFor();
+
+  // Back to the list as this device last saw it, and a note never opened here: said so.
+  await page.getByRole("link", { name: "Toutes les notes" }).click();
+  await page.waitForURL(`**${list}`);
+  await page.locator(`a[href$="/notes/${never.id}"]`).first().click();
+  await page.getByRole("heading", { name: "Note non disponible hors ligne" }).waitFor();
+  await expect.poll(() => page.getByText("pas encore été ouverte sur cet appareil").count()).toBe(1);
+  // The browser's back button brings the list back too.
+  await page.goBack();
+  await page.locator(`a[href$="/notes/${kept.id}"]`).first().waitFor();
+  const offlineNoise = /ERR_INTERNET_DISCONNECTED|WebSocket|net::|Failed to fetch manifest patches/;
+  expect(phone.problems.filter((p) => !offlineNoise.test(p))).toEqual([]);
+  await phone.context.close();
+});

@@ -33,25 +33,53 @@ const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 describe("creating a note", () => {
-  test.each(["coordinator", "researcher", "local_actor"] as const)("a %s creates one in one click", async (role) => {
-    const { user, client, project, notes } = await memberOf(role);
-    const list = await read(await client.get(notes));
-    expect(list).toContain("Nouvelle note");
-    expect(list).toContain("Ce projet n'a pas encore de note de terrain.");
+  test.each(["coordinator", "researcher", "local_actor"] as const)(
+    "a %s is asked for the title first, and the note starts with it",
+    async (role) => {
+      const { user, client, project, notes } = await memberOf(role);
+      const list = await read(await client.get(notes));
+      expect(list).toContain("Ce projet n'a pas encore de note de terrain.");
+      // "Nouvelle note" leads to the form; nothing is created by reaching it.
+      expect(list).toMatch(new RegExp(`<a[^>]*href="${notes}/new"[^>]*>Nouvelle note</a>`));
+      const form = await client.get(`${notes}/new`);
+      expect(form.status).toBe(200);
+      const html = await read(form);
+      expect(html).toContain("Titre de la note (facultatif)");
+      expect(html).toContain("Créer la note");
+      expect(await server.db.note.count({ where: { projectId: project.id } })).toBe(0);
 
-    // The list page's own form posts to `?index`; the bare address reaches the same action.
-    const response = await client.post(role === "researcher" ? notes : `${notes}?index`, { intent: "create" });
-    expect(response.status).toBe(302);
-    const noteId = location(response)!.split("/").pop()!;
-    expect(location(response)).toBe(`${notes}/${noteId}`);
-    const note = await server.db.note.findUniqueOrThrow({ where: { id: noteId } });
-    expect(note).toMatchObject({ projectId: project.id, authorId: user.id, title: "" });
+      const response = await client.post(`${notes}/new`, { title: "  Marché   du samedi " });
+      expect(response.status).toBe(302);
+      const [address, hash] = location(response)!.split("#");
+      const noteId = address!.split("/").pop()!;
+      // The fragment asks the note page to write the title into the empty text.
+      expect([address, hash]).toEqual([`${notes}/${noteId}`, "new"]);
+      const note = await server.db.note.findUniqueOrThrow({ where: { id: noteId } });
+      expect(note).toMatchObject({ projectId: project.id, authorId: user.id, title: "Marché du samedi" });
+      expect(await read(await client.get(notes))).toContain("Marché du samedi");
 
-    const page = await read(await client.get(`${notes}/${noteId}`));
-    expect(page).toContain("Sans titre");
-    expect(page).toContain("Chargement de l'éditeur…");
-    expect(page).toContain("Enregistrer les informations");
-    expect(page).not.toContain("votre rôle ne permet pas de la modifier");
+      const page = await read(await client.get(`${notes}/${noteId}`));
+      expect(page).toContain("Marché du samedi");
+      expect(page).toContain("Chargement de l'éditeur…");
+      expect(page).toContain("Enregistrer les informations");
+      expect(page).not.toContain("votre rôle ne permet pas de la modifier");
+    },
+  );
+
+  test("the title may be left empty, and may not be too long", async () => {
+    const { client, project, notes } = await memberOf("researcher");
+    const tooLong = await client.post(`${notes}/new`, { title: "a".repeat(121) });
+    expect(tooLong.status).toBe(400);
+    const refused = await read(tooLong);
+    expect(refused).toContain("Le titre ne doit pas dépasser 120 caractères.");
+    expect(refused).toContain(`value="${"a".repeat(121)}"`);
+    expect(await server.db.note.count({ where: { projectId: project.id } })).toBe(0);
+
+    const untitled = await client.post(`${notes}/new`, {});
+    expect(untitled.status).toBe(302);
+    const noteId = location(untitled)!.split("#")[0]!.split("/").pop()!;
+    expect(await server.db.note.findUniqueOrThrow({ where: { id: noteId } })).toMatchObject({ title: "" });
+    expect(await read(await client.get(`${notes}/${noteId}`))).toContain("Sans titre");
   });
 
   test.each(["council_reviewer", "observer"] as const)("a %s reads notes but cannot create one", async (role) => {
@@ -66,8 +94,8 @@ describe("creating a note", () => {
     expect(list).toContain("Visite du marché");
     expect(list).not.toContain("Nouvelle note");
     expect(list).toContain("votre rôle ne permet pas d'en écrire");
-    expect((await client.post(`${notes}?index`, { intent: "create" })).status).toBe(403);
-    expect((await client.post(notes, { intent: "create" })).status).toBe(403);
+    expect((await client.get(`${notes}/new`)).status).toBe(403);
+    expect((await client.post(`${notes}/new`, { title: "Intrus" })).status).toBe(403);
     expect(await server.db.note.count({ where: { projectId: project.id } })).toBe(1);
 
     const page = await read(await client.get(`${notes}/${id}`));
@@ -85,14 +113,16 @@ describe("creating a note", () => {
       visibility: "coalition",
     });
     const { client } = await session({ siteRole: "coalition_coordinator" });
-    expect((await client.get(`/projects/${project.id}/notes`)).status).toBe(200);
-    expect((await client.post(`/projects/${project.id}/notes?index`, { intent: "create" })).status).toBe(403);
+    const notes = `/projects/${project.id}/notes`;
+    expect((await client.get(notes)).status).toBe(200);
+    expect((await client.get(`${notes}/new`)).status).toBe(403);
+    expect((await client.post(`${notes}/new`, { title: "Intrus" })).status).toBe(403);
+    expect(await server.db.note.count({ where: { projectId: project.id } })).toBe(0);
   });
 
-  test("an unknown intent is a 400 and creates nothing", async () => {
+  test("the list itself creates nothing any more: a post to it is refused", async () => {
     const { client, project, notes } = await memberOf("researcher");
-    expect((await client.post(`${notes}?index`, { intent: "explode" })).status).toBe(400);
-    expect((await client.post(`${notes}?index`, {})).status).toBe(400);
+    expect((await client.post(`${notes}?index`, { intent: "create" })).status).toBe(405);
     expect(await server.db.note.count({ where: { projectId: project.id } })).toBe(0);
   });
 });
@@ -109,8 +139,8 @@ describe("who may see notes", () => {
       expect(response.status, path).toBe(404);
       expect(await response.text()).not.toContain("Secret");
     }
-    expect((await client.post(`${notes}?index`, { intent: "create" })).status).toBe(404);
-    expect((await client.post(notes, { intent: "create" })).status).toBe(404);
+    expect((await client.get(`${notes}/new`)).status).toBe(404);
+    expect((await client.post(`${notes}/new`, { title: "Intrus" })).status).toBe(404);
     const save = await client.post(`${notes}/${note.id}`, { intent: "metadata", place: "Intrus", newTag: "intrus" });
     expect(save.status).toBe(404);
     expect(await server.db.note.count({ where: { projectId: project.id } })).toBe(1);

@@ -5,7 +5,8 @@ import { blocksOf, type Block } from "./note-text";
 // Pure (no database): the server projects notes with it, and an open note's page follows
 // its title live with the same rule.
 
-const TITLE_MAX = 120;
+/** Longer titles are cut in lists; the new-note form refuses them. */
+export const TITLE_MAX = 120;
 const EXCERPT_MAX = 280;
 
 export type NoteProjection = { title: string; excerpt: string; searchText: string; wordCount: number };

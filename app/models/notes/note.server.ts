@@ -151,8 +151,22 @@ export async function listNoteAuthors({ projectId }: { projectId: string }) {
   });
 }
 
-export async function createNote({ projectId, authorId }: { projectId: string; authorId: string }) {
-  return prisma.note.create({ data: { projectId, authorId }, select: { id: true } });
+/**
+ * A new note. Its `title` is what the form asked for, shown by lists at once; the text itself
+ * starts with that title as its first heading once the author's editor opens it (the editor
+ * writes it through the collaboration server like any keystroke, app/editor/title-seed.client.ts),
+ * and the projection keeps the two in step from then on.
+ */
+export async function createNote({
+  projectId,
+  authorId,
+  title = "",
+}: {
+  projectId: string;
+  authorId: string;
+  title?: string;
+}) {
+  return prisma.note.create({ data: { projectId, authorId, title }, select: { id: true } });
 }
 
 /** A note of this project, or null: an id from another project is as unknown as a made-up one. */

@@ -167,11 +167,13 @@ test(
         `public login page ${worst(loginTimes)}), static file ${worst(staticTimes)} ms over ${staticTimes.length}; ` +
         `a bare server in another process ${worst(controlTimes)} ms (the machine's own stalls); ${typed.length} edits typed.`,
     );
-    // What the app adds to what the machine does to any process stays under a second (it was
-    // the whole lock, 15 s, when SQLite's busy wait slept on the event loop). On a quiet machine
-    // both are tens of milliseconds; on a busy one, rendering pages queue behind other work.
-    expect(worst(pages) - worst(controlTimes)).toBeLessThan(1000);
-    expect(worst(staticTimes) - worst(controlTimes)).toBeLessThan(1000);
+    // What the app adds to what the machine does to any process stays far below one busy wait
+    // (5 s; it was the whole lock, 15 s, when SQLite's busy wait slept on the event loop). On a
+    // quiet machine both are tens of milliseconds; with the suite's other worker running a
+    // browser on the same two cores, page renders queue behind it for about a second. The
+    // figure itself is printed above; this bound only catches a wait that blocks the loop.
+    expect(worst(pages) - worst(controlTimes)).toBeLessThan(3000);
+    expect(worst(staticTimes) - worst(controlTimes)).toBeLessThan(3000);
     expect(relayedDuringLock).toBe(false);
 
     const refusedResponse = await refused;

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
-import { createProject, createUser, TEST_PASSWORD } from "../factories";
+import { createNote, createProject, createUser, TEST_PASSWORD } from "../factories";
+import { axeViolations } from "../support/axe";
 import { browserForFile } from "../support/browser-session";
 import type { TestServer } from "../support/server";
 
@@ -144,5 +145,27 @@ describe("the header's account links keep the invitation", () => {
     await page.getByLabel("Mot de passe", { exact: true }).fill(invitee.password);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.waitForURL(`${server.url}/projects`);
+  });
+});
+
+describe("the notes pages added for the trash and the new-note form", () => {
+  test("at 375 px the new-note form and the trash fit the screen and axe finds nothing", async () => {
+    const note = await createNote(server.db, { projectId, authorId: coordinator.id, title: "Marché du samedi" });
+    await server.db.note.update({
+      where: { id: note.id },
+      data: { deletedAt: new Date(), deletedById: coordinator.id },
+    });
+    const { page } = await session.logIn(coordinator, `/projects/${projectId}/notes/new`, { width: 375 });
+    for (const path of ["notes/new", "notes/trash"]) {
+      await page.goto(`${server.url}/projects/${projectId}/${path}`);
+      await page.getByRole("main").waitFor();
+      if (path === "notes/new") await page.getByRole("textbox").first().waitFor();
+      else await page.getByText("Marché du samedi").waitFor();
+      expect(await axeViolations(page), path).toEqual([]);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        path,
+      ).toBeLessThanOrEqual(0);
+    }
   });
 });

@@ -1,10 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { beforeAll, expect, test } from "vitest";
 import { createProject, createTag } from "../factories";
 import { location } from "../support/http-client";
-import { ROOT } from "../support/paths";
 import type { TestServer } from "../support/server";
 import { logIn, serverForFile } from "../support/session";
+import { purgeInChildProcess as purgeAll } from "../support/purge";
 
 /**
  * A new note left without any content is not kept (issue 13): the hourly notes job removes it
@@ -58,30 +57,5 @@ test("a new note left empty for an hour is removed, with its document; one with 
   expect((await writer.client.get(`${notes}/${empty}`)).status).toBe(404);
 });
 
-/**
- * Runs purgeAbandonedNotes({ now }) in a child process on the given database, with a
- * removeDocument that records the names and deletes their rows as the store would.
- */
-function purgeInChildProcess(databaseFile: string, now: string) {
-  const script = `
-    import { prisma } from "~/models/core/db.server";
-    import { purgeAbandonedNotes } from "~/models/notes/note-abandoned.server";
-    const removedDocuments = [];
-    const result = await purgeAbandonedNotes({
-      now: new Date(${JSON.stringify(now)}),
-      removeDocument: async (docName) => {
-        removedDocuments.push(docName);
-        await prisma.documentUpdate.deleteMany({ where: { docName } });
-        await prisma.documentSnapshot.deleteMany({ where: { docName } });
-      },
-    });
-    await prisma.$disconnect();
-    process.stdout.write(JSON.stringify({ removed: result.removed, failures: result.failures.length, removedDocuments }));
-  `;
-  const output = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${databaseFile}` },
-    encoding: "utf8",
-  });
-  return JSON.parse(output) as { removed: number; failures: number; removedDocuments: string[] };
-}
+const purgeInChildProcess = (databaseFile: string, now: string) =>
+  purgeAll(databaseFile, now, { module: "note-abandoned", fn: "purgeAbandonedNotes" });

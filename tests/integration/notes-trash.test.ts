@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -7,9 +6,10 @@ import type { ProjectRole } from "~/models/core/vocabulary";
 import { createNote, createProject, createUser } from "../factories";
 import { connect, synced, type TestProvider } from "../support/collab-client";
 import { location } from "../support/http-client";
-import { ROOT, TMP } from "../support/paths";
+import { TMP } from "../support/paths";
 import { startServer, type TestServer } from "../support/server";
 import { logIn, serverForFile } from "../support/session";
+import { purgeInChildProcess as purgeAll } from "../support/purge";
 
 /**
  * The notes trash through the real server: who may move a note there and bring it back, what
@@ -329,30 +329,5 @@ describe("after 30 days", () => {
   });
 });
 
-/**
- * Runs purgeTrashedNotes({ now }) in a child process on the given database, with a
- * removeDocument that deletes the document's rows as the store would; returns what it did.
- */
-function purgeInChildProcess(databaseFile: string, now: string) {
-  const script = `
-    import { prisma } from "~/models/core/db.server";
-    import { purgeTrashedNotes } from "~/models/notes/note-trash.server";
-    const removedDocuments = [];
-    const result = await purgeTrashedNotes({
-      now: new Date(${JSON.stringify(now)}),
-      removeDocument: async (docName) => {
-        removedDocuments.push(docName);
-        await prisma.documentUpdate.deleteMany({ where: { docName } });
-        await prisma.documentSnapshot.deleteMany({ where: { docName } });
-      },
-    });
-    await prisma.$disconnect();
-    process.stdout.write(JSON.stringify({ removed: result.removed, failures: result.failures.length, removedDocuments }));
-  `;
-  const output = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${databaseFile}` },
-    encoding: "utf8",
-  });
-  return JSON.parse(output) as { removed: number; failures: number; removedDocuments: string[] };
-}
+const purgeInChildProcess = (databaseFile: string, now: string) =>
+  purgeAll(databaseFile, now, { module: "note-trash", fn: "purgeTrashedNotes" });

@@ -15,6 +15,12 @@ declare module "@remix-run/node" {
        * or they may not read it. The same rule and reader as the websocket upgrade.
        */
       rights(name: string, userId: string): Promise<"write" | "read" | null>;
+      /**
+       * The document's stored state as one Yjs update (null when nothing was stored): for a
+       * server-side check against the text as it is now (a quote cited from a note). Callers
+       * check rights first.
+       */
+      read(name: string): Promise<Uint8Array | null>;
       /** Closes every open socket on the document with close code 4410 ("document deleted"), at once. */
       closeDocument(name: string): void;
       /** Removes the document's stored updates and snapshot for good (through the document store). */

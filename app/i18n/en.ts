@@ -1,5 +1,8 @@
 import type { MessageKey } from "./fr";
+import { codesEn } from "./codes.en";
 import { editorEn } from "./editor.en";
+import { findingsEn } from "./findings.en";
+import { qdaEn } from "./qda.en";
 import { notesEn } from "./notes.en";
 import { surveyAnswersEn } from "./survey-answers.en";
 import { surveysEn } from "./surveys.en";
@@ -12,6 +15,9 @@ export const en: Record<MessageKey, string> = {
   ...surveysEn,
   ...surveyAnswersEn,
   ...timelineEn,
+  ...codesEn,
+  ...findingsEn,
+  ...qdaEn,
   "app.title": "Maillage",
   "app.tagline": "The workspace for territorial action-research on local digital services",
 
@@ -137,6 +143,7 @@ export const en: Record<MessageKey, string> = {
   "project.nav.notes": "Field notes",
   "project.nav.surveys": "Surveys",
   "project.nav.timeline": "Timeline",
+  "project.nav.codes": "Codes",
   "project.nav.findings": "Findings",
   "project.nav.members": "Members",
   "project.nav.settings": "Settings",
@@ -149,14 +156,9 @@ export const en: Record<MessageKey, string> = {
   "project.members": "Members ({count})",
   "project.seeMembers": "See and manage members",
   "project.workspace": "Workspace",
-  "project.sectionSoon": "coming soon",
   "project.createdOn": "Project created on {date}",
   "project.settings": "Project settings",
   "project.save": "Save",
-  "project.upcoming.surveys": "Surveys (shared design, residents' answers, exports) are not available yet.",
-  "project.upcoming.timeline": "The timeline of the action-research cycle is not available yet.",
-  "project.upcoming.findings": "Shared findings and their review are not available yet.",
-  "project.upcoming.notice": "This section is coming in a future version of Maillage.",
 
   "members.title": "Project members",
   "members.caption": "Project members, their role and when they joined",

@@ -3,7 +3,10 @@
  * have the same keys — TypeScript refuses to build otherwise.
  * Placeholders look like {name}; numbers are formatted for the locale.
  */
+import { codesFr } from "./codes.fr";
 import { editorFr } from "./editor.fr";
+import { findingsFr } from "./findings.fr";
+import { qdaFr } from "./qda.fr";
 import { notesFr } from "./notes.fr";
 import { surveyAnswersFr } from "./survey-answers.fr";
 import { surveysFr } from "./surveys.fr";
@@ -137,7 +140,8 @@ const core = {
   "project.nav.notes": "Notes de terrain",
   "project.nav.surveys": "Enquêtes",
   "project.nav.timeline": "Chronologie",
-  "project.nav.findings": "Résultats",
+  "project.nav.codes": "Codes",
+  "project.nav.findings": "Constats",
   "project.nav.members": "Membres",
   "project.nav.settings": "Paramètres",
   "project.yourRole": "Votre rôle : {role}",
@@ -149,15 +153,9 @@ const core = {
   "project.members": "Membres ({count})",
   "project.seeMembers": "Voir et gérer les membres",
   "project.workspace": "Espace de travail",
-  "project.sectionSoon": "bientôt disponible",
   "project.createdOn": "Projet créé le {date}",
   "project.settings": "Paramètres du projet",
   "project.save": "Enregistrer",
-  "project.upcoming.surveys":
-    "Les enquêtes (conception partagée, réponses des habitants, exports) ne sont pas encore disponibles.",
-  "project.upcoming.timeline": "La chronologie du cycle de recherche-action n'est pas encore disponible.",
-  "project.upcoming.findings": "Les résultats partagés et leur relecture ne sont pas encore disponibles.",
-  "project.upcoming.notice": "Cette section arrive dans une prochaine version de Maillage.",
 
   "members.title": "Membres du projet",
   "members.caption": "Membres du projet, leur rôle et leur date d'arrivée",
@@ -252,6 +250,16 @@ const core = {
   "territory.kind.region": "Région",
 } as const;
 
-export const fr = { ...core, ...notesFr, ...editorFr, ...surveysFr, ...surveyAnswersFr, ...timelineFr } as const;
+export const fr = {
+  ...core,
+  ...notesFr,
+  ...editorFr,
+  ...surveysFr,
+  ...surveyAnswersFr,
+  ...timelineFr,
+  ...codesFr,
+  ...findingsFr,
+  ...qdaFr,
+} as const;
 
 export type MessageKey = keyof typeof fr;

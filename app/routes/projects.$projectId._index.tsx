@@ -120,7 +120,6 @@ export default function ProjectHome() {
           {WORKSPACE_SECTIONS.map((section) => (
             <li key={section.code}>
               <Link to={section.code}>{t(`project.nav.${section.code}`)}</Link>
-              {section.ready ? null : <span className="muted"> — {t("project.sectionSoon")}</span>}
             </li>
           ))}
         </ul>

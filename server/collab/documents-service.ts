@@ -17,6 +17,9 @@ export function documentsService(registry: RoomRegistry, reader: RightsReader): 
     closeDocument(name) {
       registry.closeDocument(name);
     },
+    read(name) {
+      return registry.read(name);
+    },
     async removeDocument(name) {
       await registry.remove(name);
     },

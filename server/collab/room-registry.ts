@@ -1,3 +1,4 @@
+import * as Y from "yjs";
 import type { DocumentName } from "../../app/models/documents/registry.server";
 import type { DocumentStore } from "./document-store";
 import { runHook, type CollabExtension } from "./extension";
@@ -91,6 +92,32 @@ export class RoomRegistry {
     await runHook(this.extensions, "onStoreDocument", this.log, room);
     await room.compact();
     room.destroy();
+  }
+
+  /**
+   * The document as stored, as one update: from its room when it is in memory (what the room
+   * holds has been stored), else from the store, without opening a room. Null when nothing was
+   * ever stored.
+   */
+  async read(name: string): Promise<Uint8Array | null> {
+    const room = this.rooms.get(name);
+    if (room) {
+      room.ensureLoaded();
+      return Y.encodeStateAsUpdate(room.doc);
+    }
+    await this.unloading.get(name);
+    const { snapshot, updates } = await this.store.load(name);
+    if (!snapshot && updates.length === 0) return null;
+    const doc = new Y.Doc();
+    try {
+      Y.transact(doc, () => {
+        if (snapshot) Y.applyUpdate(doc, snapshot);
+        for (const { update } of updates) Y.applyUpdate(doc, update);
+      });
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
   }
 
   /** Closes every open socket on the document, which stays stored (a note moved to the trash). */

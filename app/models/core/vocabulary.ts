@@ -37,13 +37,14 @@ export type Visibility = (typeof VISIBILITIES)[number];
 export const TERRITORY_KINDS = ["commune", "epci", "departement", "region"] as const;
 export type TerritoryKind = (typeof TERRITORY_KINDS)[number];
 
-/** Workspace sections, in navigation order. `ready` flips as each issue lands. */
+/** Workspace sections, in navigation order (each is a route `/projects/<id>/<code>`). */
 export const WORKSPACE_SECTIONS = [
-  { code: "notes", ready: true },
-  { code: "surveys", ready: true },
-  { code: "timeline", ready: true },
-  { code: "findings", ready: false },
-  { code: "members", ready: true },
+  { code: "notes" },
+  { code: "surveys" },
+  { code: "timeline" },
+  { code: "codes" },
+  { code: "findings" },
+  { code: "members" },
 ] as const;
 export type WorkspaceSection = (typeof WORKSPACE_SECTIONS)[number]["code"];
 
@@ -74,3 +75,26 @@ export const TIMELINE_EVENT_TYPES = [
   "other",
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
+
+/**
+ * A finding's review states (issue 15 adds the transitions): a draft of the project team,
+ * submitted to the council, sent back with changes requested, validated, published beyond
+ * the project, withdrawn.
+ */
+export const FINDING_STATES = [
+  "draft",
+  "submitted",
+  "changes_requested",
+  "validated",
+  "published",
+  "withdrawn",
+] as const;
+export type FindingState = (typeof FINDING_STATES)[number];
+
+/** How sure the authors are of a finding (faible, moyenne, forte). */
+export const CONFIDENCE_LEVELS = ["low", "medium", "high"] as const;
+export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];
+
+/** What a finding's evidence may be: a quoted passage of a note, all passages of a code, a survey question's results, a timeline event, an outside source. */
+export const EVIDENCE_KINDS = ["quote", "code", "survey", "event", "source"] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];

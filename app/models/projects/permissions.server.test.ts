@@ -31,7 +31,9 @@ const EXPECTED_RIGHTS: Record<string, [Expected, Expected, Expected, Expected, E
   "surveys.collect":      ["any", "any",   "any", "",      "",      ""],
   "surveys.rawAnswers":   ["any", "any",   "",    "",      "",      ""],
   "timeline.edit":        ["any", "any",   "any", "",      "",      ""],
+  "codes.manage":         ["any", "any",   "",    "",      "",      ""],
   "findings.edit":        ["any", "any",   "",    "",      "",      ""],
+  "findings.delete":      ["any", "own",   "",    "",      "",      ""],
   "findings.review":      ["",    "",      "",    "any",   "",      ""],
 };
 

@@ -107,9 +107,17 @@ export const RIGHTS = {
     about: "Co-edit the project's timeline",
     grants: { coordinator: "any", researcher: "any", local_actor: "any" },
   },
-  "findings.edit": {
-    about: "Draft and co-edit findings",
+  "codes.manage": {
+    about: "Create, rename, define, merge and retire the codebook's codes; import a codebook",
     grants: { coordinator: "any", researcher: "any" },
+  },
+  "findings.edit": {
+    about: "Draft and co-edit findings and their evidence",
+    grants: { coordinator: "any", researcher: "any" },
+  },
+  "findings.delete": {
+    about: "Delete a finding (the owner is the finding's author)",
+    grants: { coordinator: "any", researcher: "own" },
   },
   "findings.review": {
     about: "Give a review verdict on a finding",

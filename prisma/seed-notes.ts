@@ -5,6 +5,7 @@
 import * as Y from "yjs";
 import type { Prisma } from "../app/generated/prisma/client";
 import { projectNote } from "../app/models/notes/note-projection";
+import { tagKey } from "../app/models/notes/tag-label";
 
 type DemoNote = {
   blocks: [type: "heading" | "paragraph", text: string][];
@@ -96,7 +97,7 @@ export async function seedDemoNotes(
 ) {
   const tagIds = new Map<string, string>();
   for (const label of new Set(DEMO_NOTES.flatMap((n) => n.tags))) {
-    const tag = await tx.tag.create({ data: { projectId, label }, select: { id: true } });
+    const tag = await tx.tag.create({ data: { projectId, label, nameKey: tagKey(label) }, select: { id: true } });
     tagIds.set(label, tag.id);
   }
   for (const [index, demo] of DEMO_NOTES.entries()) {

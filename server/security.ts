@@ -93,6 +93,13 @@ export function refuseUndecodablePath(req: Request, res: Response, next: NextFun
   next();
 }
 
+/** The codebook import takes a file of up to LIMITS.codebookFileBytes, with room for the form around it. */
+const UPLOAD_PATH = /^\/projects\/[^/]+\/codes\/import$/;
+
+function bodyLimit(path: string): number {
+  return UPLOAD_PATH.test(path) ? LIMITS.codebookFileBytes + 64 * 1024 : LIMITS.formBytes;
+}
+
 export function limitBodySize(req: Request, res: Response, next: NextFunction) {
   if (SAFE_METHODS.has(req.method)) return next();
   const t = translator(localeFromCookieHeader(req.get("cookie")));
@@ -101,7 +108,7 @@ export function limitBodySize(req: Request, res: Response, next: NextFunction) {
     res.status(411).type("text/plain; charset=utf-8").send(t("error.lengthRequired"));
     return;
   }
-  if (Number(length ?? 0) > LIMITS.formBytes) {
+  if (Number(length ?? 0) > bodyLimit(req.path)) {
     res.status(413).type("text/plain; charset=utf-8").send(t("error.tooLarge"));
     return;
   }

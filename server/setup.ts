@@ -31,6 +31,10 @@ await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
 const now = new Date();
 await prisma.session.deleteMany({ where: { expiresAt: { lte: now } } });
 await prisma.invitation.deleteMany({ where: { expiresAt: { lte: new Date(now.getTime() - 30 * 86_400_000) } } });
+// Codebook names from before `Tag.nameKey` existed get their key (old look-alikes merged).
+const { backfillCodeNameKeys } = await import("../app/models/codes/code-name-backfill.server");
+const backfill = await backfillCodeNameKeys();
+if (backfill.merged) console.log(`Codebook: ${backfill.merged} code(s) merged into an older one of the same name.`);
 if (env.DEMO_DATA && (await prisma.user.count()) === 0) {
   // The demo data runs as a script of its own, like the migrations: server/ may import app/
   // (models, utils, i18n) but never prisma/, which sits beside it and builds on the same models

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { hashPassword } from "~/models/accounts/password.server";
+import { tagKey } from "~/models/notes/tag-label";
 import type { ProjectRole, SiteRole, Visibility } from "~/models/core/vocabulary";
 
 export const TEST_PASSWORD = "une phrase de passe assez longue";
@@ -81,5 +82,64 @@ export async function createNote(
 }
 
 export async function createTag(db: PrismaClient, { projectId, label }: { projectId: string; label: string }) {
-  return db.tag.create({ data: { projectId, label }, select: { id: true, label: true } });
+  return db.tag.create({ data: { projectId, label, nameKey: tagKey(label) }, select: { id: true, label: true } });
+}
+
+/**
+ * A code with its codebook fields (definition, colour, parent…), named as the app names it
+ * (`nameKey` = tagKey(label)).
+ */
+export async function createCode(
+  db: PrismaClient,
+  {
+    projectId,
+    label,
+    ...fields
+  }: {
+    projectId: string;
+    label: string;
+    definition?: string;
+    colour?: string;
+    parentId?: string | null;
+    retiredAt?: Date | null;
+    mergedIntoId?: string | null;
+  },
+) {
+  return db.tag.create({
+    data: { projectId, label, nameKey: tagKey(label), ...fields },
+    select: { id: true, label: true },
+  });
+}
+
+/**
+ * A coded passage as the note's projection writes it (one `CodedPassage` row), so that code view
+ * tests can seed passages without opening a document. `start`/`end` are offsets in the note's
+ * flat text; the text defaults to a placeholder of the right length.
+ */
+export async function createCodedPassage(
+  db: PrismaClient,
+  {
+    noteId,
+    projectId,
+    codeId,
+    start,
+    end,
+    text = "x".repeat(Math.max(0, end - start)),
+    codedById = null,
+    passageId = `p${unique()}`,
+  }: {
+    noteId: string;
+    projectId: string;
+    codeId: string;
+    start: number;
+    end: number;
+    text?: string;
+    codedById?: string | null;
+    passageId?: string;
+  },
+) {
+  return db.codedPassage.create({
+    data: { noteId, projectId, codeId, start, end, text, codedById, passageId },
+    select: { noteId: true, passageId: true },
+  });
 }

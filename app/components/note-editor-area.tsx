@@ -1,4 +1,5 @@
 import { Component, lazy, Suspense, useSyncExternalStore, type ReactNode } from "react";
+import type { CodingOptions } from "~/editor/coding.client";
 import { useT } from "~/i18n/use-translation";
 
 // The editor binds to a Y.Doc over a websocket: it only ever runs in the browser (*.client.tsx).
@@ -26,13 +27,24 @@ type EditorAreaProps = {
   onTitle?: (title: string) => void;
   /** A note just made with the new-note form: its title, written as the text's first heading. */
   seedTitle?: string;
+  /** The codebook, the findings to cite in, and the passage or quote to show on opening. */
+  coding?: CodingOptions;
 };
 
 /**
  * The note body: the excerpt the server already knows while the editor loads (and, without
  * JavaScript, instead of it), then the live editor.
  */
-export function NoteEditorArea({ docName, user, readOnly, excerpt, listHref, onTitle, seedTitle }: EditorAreaProps) {
+export function NoteEditorArea({
+  docName,
+  user,
+  readOnly,
+  excerpt,
+  listHref,
+  onTitle,
+  seedTitle,
+  coding,
+}: EditorAreaProps) {
   const t = useT();
   const hydrated = useHydrated();
   const fallback = (
@@ -54,6 +66,7 @@ export function NoteEditorArea({ docName, user, readOnly, excerpt, listHref, onT
           listHref={listHref}
           onTitle={onTitle}
           seedTitle={seedTitle}
+          coding={coding}
         />
       </Suspense>
     </EditorErrorBoundary>

@@ -5,6 +5,7 @@ import { useLocale, useT } from "~/i18n/use-translation";
 import { lastDay, sortEvents, type TimelineEvent } from "~/models/timeline/timeline-document";
 import { matchesPhase, type PhaseFilter } from "~/models/timeline/timeline-filters";
 import { formatDate, isSingular } from "~/utils/format";
+import { CitedIn, type CitingFindingLink } from "./findings/cited-in";
 
 export type LinkTitles = { notes: Record<string, string>; surveys: Record<string, string> };
 
@@ -13,6 +14,9 @@ export type LinkTitles = { notes: Record<string, string>; surveys: Record<string
  * than a prop: the live editor renders this view itself, and the filter is the view's concern.
  */
 export const TimelinePhaseFilter = createContext<PhaseFilter>("");
+
+/** The findings citing each event, by event id (reverse links "cité dans N constats"); given by the page. */
+export const TimelineCitedIn = createContext<Record<string, CitingFindingLink[]>>({});
 
 /**
  * "À venir" soonest first, then "Passé" latest first: always in date order, whatever order the
@@ -136,6 +140,7 @@ function EventItem({
   const notes = event.noteIds.filter((id) => id in titles.notes);
   const surveys = event.surveyIds.filter((id) => id in titles.surveys);
   const phase = phaseLabel(t, event);
+  const citedIn = useContext(TimelineCitedIn)[event.id];
   return (
     <li
       className={`timeline__event type-${event.type}${event.milestone ? " is-milestone" : ""}`}
@@ -183,6 +188,7 @@ function EventItem({
           ))}
         </ul>
       ) : null}
+      <CitedIn findings={citedIn} projectId={projectId} />
       {actions ? <div className="timeline__actions">{actions}</div> : null}
     </li>
   );

@@ -5,8 +5,10 @@ import Heading, { type Level } from "@tiptap/extension-heading";
 import StarterKit from "@tiptap/starter-kit";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
+import { CodedPassageView } from "./coded-passage-view.client";
 import { SafeLink } from "./safe-link-extension.client";
 import { FALLBACK_COLOUR, isHexColour } from "./user-colour";
+import { CodedPassageMark } from "~/models/notes/coded-passage-mark";
 import { NOTE_FRAGMENT, NOTE_STARTER_KIT } from "~/models/notes/note-schema";
 
 // The fragment and the schema are the server's too: it projects the note from that fragment
@@ -76,6 +78,8 @@ export function noteExtensions({
     StarterKit.configure(NOTE_STARTER_KIT),
     NoteHeading,
     SafeLink,
+    CodedPassageMark,
+    CodedPassageView,
     Collaboration.configure({ document: doc, field: NOTE_FRAGMENT }),
     CollaborationCaret.configure({
       provider,

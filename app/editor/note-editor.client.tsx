@@ -8,6 +8,7 @@ import { openCollabSession, type CollabSession } from "./collab-session.client";
 import { NOTE_FRAGMENT, noteExtensions } from "./editor-extensions.client";
 import { LinkForm } from "./link-form.client";
 import { CollabStatus } from "./collab-status.client";
+import { useCoding, type CodingOptions } from "./coding.client";
 import { seedTitleWhenLoaded } from "./title-seed.client";
 import { Toolbar } from "./toolbar.client";
 import { useConnectionStatus } from "./use-connection-status.client";
@@ -26,6 +27,18 @@ export type NoteEditorProps = {
   onTitle?: (title: string) => void;
   /** A note just made with the new-note form: its title, written as the first heading if the text is empty. */
   seedTitle?: string;
+  /** Coding passages and citing them in findings (issue 14); without it, nothing to code with. */
+  coding?: CodingOptions;
+};
+
+const NO_CODING: CodingOptions = {
+  projectId: "",
+  noteId: "",
+  codebook: [],
+  canCite: false,
+  findings: [],
+  passage: null,
+  evidenceAnchor: null,
 };
 
 /** The title is worked out again at most this often while people type, in milliseconds. */
@@ -82,7 +95,7 @@ function textAttributes(t: Translator, editable: boolean, describedBy: string | 
   };
 }
 
-function NoteEditorSession({ docName, user, readOnly, listHref, onTitle, seedTitle }: NoteEditorProps) {
+function NoteEditorSession({ docName, user, readOnly, listHref, onTitle, seedTitle, coding }: NoteEditorProps) {
   const t = useT();
   const readOnlyNoticeId = useId();
   const [open, setOpen] = useState<{ session: CollabSession; editor: Editor } | null>(null);
@@ -122,6 +135,8 @@ function NoteEditorSession({ docName, user, readOnly, listHref, onTitle, seedTit
       listHref={listHref}
       onTitle={onTitle}
       seedTitle={seedTitle}
+      userId={user.id}
+      coding={coding ?? NO_CODING}
     />
   );
 }
@@ -134,6 +149,8 @@ function LiveEditor({
   listHref,
   onTitle,
   seedTitle,
+  userId,
+  coding,
 }: {
   session: CollabSession;
   editor: Editor;
@@ -142,6 +159,8 @@ function LiveEditor({
   listHref: string;
   onTitle?: (title: string) => void;
   seedTitle?: string;
+  userId: string;
+  coding: CodingOptions;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -151,6 +170,17 @@ function LiveEditor({
   // After 4410 the text stays readable on this page, but nothing typed would ever be sent.
   const editable = !readOnly && notice !== "revoked" && notice !== "rightsChanged" && notice !== "deleted";
   useTitleOf(session.doc, onTitle);
+  const {
+    actions,
+    onKeyDown,
+    view: codingView,
+  } = useCoding({
+    editor,
+    session,
+    editable,
+    userId,
+    options: { ...coding, canCite: coding.canCite && editable },
+  });
   useEffect(
     () => (seedTitle && !readOnly ? seedTitleWhenLoaded(session, editor, seedTitle) : undefined),
     [session, editor, seedTitle, readOnly],
@@ -192,12 +222,17 @@ function LiveEditor({
           linkFormId={linkFormId}
           linkFormOpen={linkFormOpen}
           onLinkButton={() => setLinkFormOpen((isOpen) => !isOpen)}
+          actions={actions}
         />
       ) : null}
       {editable && linkFormOpen ? (
         <LinkForm id={linkFormId} editor={editor} onClose={() => setLinkFormOpen(false)} />
       ) : null}
-      <EditorContent editor={editor} className="note-editor__frame" />
+      {/* Ctrl+Alt+K inside the text opens the code picker (coding.client.tsx). */}
+      <div onKeyDown={onKeyDown}>
+        <EditorContent editor={editor} className="note-editor__frame" />
+      </div>
+      {codingView}
     </div>
   );
 }

@@ -13,8 +13,14 @@ import type { CollabSession } from "./collab-session.client";
  */
 const SEED_CLIENT_ID = 0;
 
-/** The update that makes an empty note start with `title` as its heading, then an empty line. */
-export function titleSeed(schema: Schema, title: string): Uint8Array {
+/**
+ * The update that makes an empty note start with `title` as its heading, then an empty line.
+ * A seed may carry a first paragraph after a line break ("Titre\nÉnoncé": a new finding's
+ * statement); a note's title never holds one (the form collapses whitespace).
+ */
+export function titleSeed(schema: Schema, seedText: string): Uint8Array {
+  const [title = "", ...rest] = seedText.split("\n");
+  const body = rest.join(" ").trim();
   const seed = new Y.Doc();
   seed.clientID = SEED_CLIENT_ID;
   prosemirrorJSONToYXmlFragment(
@@ -23,7 +29,7 @@ export function titleSeed(schema: Schema, title: string): Uint8Array {
       type: "doc",
       content: [
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: title }] },
-        { type: "paragraph" },
+        body ? { type: "paragraph", content: [{ type: "text", text: body }] } : { type: "paragraph" },
       ],
     },
     seed.getXmlFragment(NOTE_FRAGMENT),

@@ -55,6 +55,19 @@ const TOOLS: Tool[] = [
   { id: "link", label: "editor.link", isActive: (e) => e.isActive("link") },
 ];
 
+/** A button that opens something (the code picker, the cite dialog) rather than toggling a format. */
+export type ToolbarAction = {
+  id: string;
+  label: string;
+  /** Shown on hover; says the keyboard shortcut when there is one. */
+  title?: string;
+  /** For aria-keyshortcuts ("Control+Alt+K"). */
+  shortcut?: string;
+  disabled?: boolean;
+  expanded?: boolean;
+  onClick: () => void;
+};
+
 /**
  * The formatting toolbar (WAI-ARIA APG toolbar pattern): one Tab stop, arrow keys, Home and
  * End move between buttons; each button says whether its format applies (aria-pressed).
@@ -65,11 +78,13 @@ export function Toolbar({
   linkFormId,
   linkFormOpen,
   onLinkButton,
+  actions = [],
 }: {
   editor: Editor;
   linkFormId: string;
   linkFormOpen: boolean;
   onLinkButton: () => void;
+  actions?: ToolbarAction[];
 }) {
   const t = useT();
   const [focusIndex, setFocusIndex] = useState(0);
@@ -79,8 +94,9 @@ export function Toolbar({
     selector: ({ editor: current }) => TOOLS.map((tool) => (current ? tool.isActive(current) : false)),
   });
 
+  const total = TOOLS.length + actions.length;
   const moveFocus = (index: number) => {
-    const next = (index + TOOLS.length) % TOOLS.length;
+    const next = (index + total) % total;
     setFocusIndex(next);
     buttons.current[next]?.focus();
   };
@@ -89,7 +105,7 @@ export function Toolbar({
       ArrowRight: focusIndex + 1,
       ArrowLeft: focusIndex - 1,
       Home: 0,
-      End: TOOLS.length - 1,
+      End: total - 1,
     };
     const target = moves[event.key];
     if (target === undefined) return;
@@ -119,6 +135,31 @@ export function Toolbar({
           {t(tool.label)}
         </button>
       ))}
+      {actions.map((action, i) => {
+        const index = TOOLS.length + i;
+        return (
+          <button
+            key={action.id}
+            ref={(element) => {
+              buttons.current[index] = element;
+            }}
+            type="button"
+            className={`editor-tool editor-tool--${action.id}`}
+            tabIndex={index === focusIndex ? 0 : -1}
+            title={action.title}
+            aria-keyshortcuts={action.shortcut}
+            aria-haspopup="dialog"
+            aria-expanded={action.expanded}
+            // Focusable while unavailable, so that the arrow keys still reach it (APG toolbar).
+            aria-disabled={action.disabled || undefined}
+            onFocus={() => setFocusIndex(index)}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => (action.disabled ? undefined : action.onClick())}
+          >
+            {action.label}
+          </button>
+        );
+      })}
     </div>
   );
 }

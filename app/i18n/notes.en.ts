@@ -132,4 +132,7 @@ export const notesEn: Record<keyof typeof notesFr, string> = {
   "notes.offline.notKept":
     "This note has not been opened on this device yet: it is not available without a network. Open it once with a network to keep it here.",
   "notes.offline.retry": "Try again",
+  "notes.citedIn.title": "Findings citing this note",
+  "notes.citedIn.one": "Cited in 1 finding:",
+  "notes.citedIn.many": "Cited in {count} findings:",
 };

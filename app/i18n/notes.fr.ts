@@ -135,4 +135,7 @@ export const notesFr = {
   "notes.offline.notKept":
     "Cette note n'a pas encore été ouverte sur cet appareil : elle n'est pas disponible sans réseau. Ouvrez-la une fois avec du réseau pour la garder ici.",
   "notes.offline.retry": "Réessayer",
+  "notes.citedIn.title": "Constats qui citent cette note",
+  "notes.citedIn.one": "Cité dans 1 constat :",
+  "notes.citedIn.many": "Cité dans {count} constats :",
 } as const;

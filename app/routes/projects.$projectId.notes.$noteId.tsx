@@ -2,6 +2,7 @@ import {
   json,
   redirect,
   type ActionFunctionArgs,
+  type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   type SerializeFrom,
@@ -15,6 +16,7 @@ import {
   useMatches,
   useParams,
   useRouteError,
+  useSearchParams,
   type ClientActionFunctionArgs,
   type ClientLoaderFunctionArgs,
 } from "@remix-run/react";
@@ -24,6 +26,7 @@ import { isNotSent, sendOrKeep, skipRevalidationWhenNotSent } from "~/utils/offl
 import { serverOrKept, useKeptPageData } from "~/utils/offline-pages";
 import { LastEdit } from "~/components/note-card";
 import type { PickedTerritory } from "~/components/territory-picker";
+import { NoteCitations } from "~/components/note-citations";
 import { NoteEditorArea } from "~/components/note-editor-area";
 import { NoteNotKeptOffline } from "~/components/note-offline";
 import { NoteTrashForm, TrashedNote } from "~/components/note-trash";
@@ -39,6 +42,8 @@ import { can, type ProjectAccess } from "~/models/projects/permissions.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
 import { LIMITS } from "~/models/core/limits";
 import { listTags } from "~/models/notes/tag.server";
+import { noteCodingData } from "~/models/notes/coded-passages-page.server";
+import codingStyles from "~/styles/coding.css";
 import { findTerritory } from "~/models/projects/territory.server";
 import { formatDate } from "~/utils/format";
 import { readForm, text, validate } from "~/utils/forms.server";
@@ -53,6 +58,8 @@ function pickedCommune(code: string | null, storedName: string | null = null): P
   if (commune) return { ...base, name: commune.name, departement: commune.departement, population: commune.population };
   return storedName ? { ...base, name: storedName, departement: null, population: null } : null;
 }
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: codingStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const [project] = projectPageTitle(matches, null);
@@ -80,7 +87,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const note = await getNote({ projectId: access.projectId, noteId: params.noteId ?? "" });
   if (!note) return trashedNotePage(access, params.noteId ?? "", t);
   const canEdit = can(access, "notes.edit");
-  const cycles = await listCycles({ projectId: access.projectId });
+  const canCite = can(access, "findings.edit");
+  const [cycles, coding] = await Promise.all([
+    listCycles({ projectId: access.projectId }),
+    noteCodingData({
+      projectId: access.projectId,
+      noteId: note.id,
+      canCite,
+      evidenceId: new URL(request.url).searchParams.get("evidence"),
+    }),
+  ]);
   const values: NoteMetadataValues = {
     cycleId: note.cycleId ?? "",
     phase: note.phase ?? "",
@@ -99,6 +115,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     trashDays: NOTE_TRASH_DAYS,
     viewer: { id: user.id, name: user.name },
     codebook: canEdit ? await listTags({ projectId: access.projectId }) : [],
+    coding: { ...coding, canCite },
     cycles,
     values,
     limits: {
@@ -211,6 +228,9 @@ function LiveNotePage({ data }: { data: NoteData }) {
   const t = useT();
   const locale = useLocale();
   const { note, pageTitle, canEdit, canDelete, trashDays, viewer, codebook, cycles, values, limits } = data;
+  // Page data kept offline by an older version has no coding part.
+  const coding = data.coding ?? { codebook: [], canCite: false, findings: [], citedIn: [], evidenceAnchor: null };
+  const [searchParams] = useSearchParams();
   const answer = useActionData<typeof clientAction>();
   const notSent = isNotSent(answer);
   const actionData = notSent ? undefined : answer;
@@ -259,8 +279,18 @@ function LiveNotePage({ data }: { data: NoteData }) {
               listHref={`/projects/${projectId}/notes`}
               onTitle={onTitle}
               seedTitle={seedTitle}
+              coding={{
+                projectId,
+                noteId: note.id,
+                codebook: coding.codebook,
+                canCite: coding.canCite,
+                findings: coding.findings,
+                passage: searchParams.get("passage"),
+                evidenceAnchor: coding.evidenceAnchor,
+              }}
             />
           )}
+          <NoteCitations projectId={projectId} findings={coding.citedIn} />
         </section>
         <section className="panel note-meta" aria-labelledby="note-meta-title">
           <h3 id="note-meta-title">{t("notes.meta.title")}</h3>

@@ -4,8 +4,10 @@ import { z } from "zod";
 import { BarChart, TimeChart } from "~/components/survey-results/charts";
 import { ExportLinks, TEXT_SEARCH_MAX, TextAnswers } from "~/components/survey-results/text-answers";
 import { ErrorPage } from "~/components/error-page";
+import { CitedIn, type CitingFindingLink } from "~/components/findings/cited-in";
 import { FieldMessages } from "~/components/form-field";
 import { useLocale, useT } from "~/i18n/use-translation";
+import { findingsCitingQuestions } from "~/models/findings/evidence-links.server";
 import { can } from "~/models/projects/permissions.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
 import { OTHER_CHOICE, otherKey } from "~/models/surveys/survey-answers";
@@ -66,9 +68,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? [{ key: otherKey(q.id), label: t("surveyAnswers.results.otherTexts", { label: q.label }) }]
         : [],
   );
-  const [results, communes] = await Promise.all([
+  const [results, communes, citedIn] = await Promise.all([
     surveyResults({ surveyId: survey.id, questions, filter }),
     surveyCommunes(survey.id),
+    findingsCitingQuestions({ projectId: access.projectId, surveyId: survey.id }),
   ]);
   // The asked question, else the first one somebody answered.
   const answered = new Set(results.questions.filter((r) => r.answered > 0).map((r) => r.question.id));
@@ -99,6 +102,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     textKeys: raw ? textKeys : [],
     textKey: raw ? textKey : null,
     texts,
+    citedIn,
+    projectId: access.projectId,
     exportBase: `/projects/${access.projectId}/surveys/${survey.id}`,
     address: new URL(request.url).search,
   });
@@ -109,6 +114,7 @@ export default function SurveyResults() {
   const locale = useLocale();
   const { raw, title, filter, errors, search, page, results, communes, textKeys, textKey, texts, exportBase, address } =
     useLoaderData<typeof loader>();
+  const { citedIn, projectId } = useLoaderData<typeof loader>();
   const query = new URLSearchParams();
   if (filter.from) query.set("from", filter.from);
   if (filter.to) query.set("to", filter.to);
@@ -193,7 +199,13 @@ export default function SurveyResults() {
             />
           </section>
           {results.questions.map((result) => (
-            <QuestionCard key={result.question.id} result={result} raw={raw} />
+            <QuestionCard
+              key={result.question.id}
+              result={result}
+              raw={raw}
+              cited={citedIn[result.question.id]}
+              projectId={projectId}
+            />
           ))}
         </div>
       )}
@@ -213,7 +225,18 @@ export default function SurveyResults() {
   );
 }
 
-function QuestionCard({ result, raw }: { result: QuestionResult; raw: boolean }) {
+function QuestionCard({
+  result,
+  raw,
+  cited,
+  projectId,
+}: {
+  result: QuestionResult;
+  raw: boolean;
+  /** The findings citing this question (reverse link). */
+  cited?: CitingFindingLink[];
+  projectId: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const { question } = result;
@@ -228,6 +251,7 @@ function QuestionCard({ result, raw }: { result: QuestionResult; raw: boolean })
           ? ` · ${t("surveyAnswers.results.versions", { list: question.versions.join(", ") })}`
           : ""}
       </p>
+      <CitedIn findings={cited} projectId={projectId} />
       {result.kind === "choice" || result.kind === "scale" || result.kind === "commune" ? (
         <BarChart
           title={question.label}

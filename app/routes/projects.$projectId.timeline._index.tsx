@@ -10,7 +10,7 @@ import { z } from "zod";
 import { CopyField } from "~/components/copy-field";
 import { ErrorPage } from "~/components/error-page";
 import { TimelineArea } from "~/components/timeline-area";
-import { TimelinePhaseFilter } from "~/components/timeline-view";
+import { TimelineCitedIn, TimelinePhaseFilter } from "~/components/timeline-view";
 import { useLocale, useT } from "~/i18n/use-translation";
 import {
   calendarTokenCreatedAt,
@@ -18,6 +18,7 @@ import {
   revokeCalendarToken,
 } from "~/models/timeline/calendar-token.server";
 import { currentPosition } from "~/models/timeline/cycle.server";
+import { findingsCitingEvents } from "~/models/findings/evidence-links.server";
 import { can } from "~/models/projects/permissions.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
 import { linkableItems, listTimelineEvents, linkTitles, todayInFrance } from "~/models/timeline/timeline.server";
@@ -44,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     linkableItems({ projectId }),
     calendarTokenCreatedAt({ userId: user.id, projectId }),
   ]);
+  const citedIn = await findingsCitingEvents({ projectId });
   if (!position) notFound(t);
   const canEdit = can(access, "timeline.edit");
   return json({
@@ -52,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: todayInFrance(),
     filters: readTimelineFilters(new URL(request.url).searchParams),
     titles: await linkTitles({ projectId, events, items }),
+    citedIn,
     canEdit,
     viewer: { id: user.id, name: user.name },
     context: {
@@ -94,16 +97,18 @@ export default function TimelinePage() {
         {data.canEdit ? null : <p className="notice">{t("timeline.readOnly")}</p>}
         <Filters value={data.filters} />
         <TimelinePhaseFilter.Provider value={data.filters.phase}>
-          <TimelineArea
-            projectId={data.projectId}
-            user={data.viewer}
-            readOnly={!data.canEdit}
-            today={data.today}
-            titles={data.titles}
-            context={data.context}
-            typeFilter={data.filters.type}
-            stored={data.filters.type ? data.events.filter((e) => e.type === data.filters.type) : data.events}
-          />
+          <TimelineCitedIn.Provider value={data.citedIn}>
+            <TimelineArea
+              projectId={data.projectId}
+              user={data.viewer}
+              readOnly={!data.canEdit}
+              today={data.today}
+              titles={data.titles}
+              context={data.context}
+              typeFilter={data.filters.type}
+              stored={data.filters.type ? data.events.filter((e) => e.type === data.filters.type) : data.events}
+            />
+          </TimelineCitedIn.Provider>
         </TimelinePhaseFilter.Provider>
       </section>
       <CalendarSection downloadHref={`${base}.ics`} since={data.calendarSince} />

@@ -1,6 +1,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { hashPassword } from "~/models/accounts/password.server";
+import { tagKey } from "~/models/notes/tag-label";
 import { foldForSearch } from "~/models/projects/territory.server";
 import { random } from "./stats";
 
@@ -86,7 +87,7 @@ export async function seed(
       select: { id: true },
     });
     const tags = await db.tag.createManyAndReturn({
-      data: TAGS.map((label) => ({ projectId: listProject.id, label })),
+      data: TAGS.map((label) => ({ projectId: listProject.id, label, nameKey: tagKey(label) })),
       select: { id: true },
     });
     const notes = fieldNotes(

@@ -113,7 +113,11 @@ describe("collaborative field notes in the browser", () => {
     await bold.focus();
     await a.page.keyboard.press("ArrowRight");
     expect(await focused()).toBe("Italique");
+    // End reaches the last button (coding and citing follow the formats, issue 14); "Lien" is before them.
     await a.page.keyboard.press("End");
+    expect(await focused()).toBe("Citer dans un constat");
+    await a.page.keyboard.press("ArrowLeft");
+    await a.page.keyboard.press("ArrowLeft");
     expect(await focused()).toBe("Lien");
     await a.page.keyboard.press("Enter");
     const address = a.page.getByRole("textbox", { name: "Adresse du lien" });

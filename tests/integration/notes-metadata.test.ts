@@ -197,7 +197,7 @@ describe("note metadata", () => {
     expect(form).toContain(`name="tagIds" value="${codebook[0]!.id}"/>Circuit court</label>`);
     expect(form).toContain(`name="tagIds" checked="" value="${economy.id}"/>économie locale</label>`);
   });
-  test("a tag that differs from one in the codebook only by accents or spacing is asked about first", async () => {
+  test("a tag that differs from one in the codebook only by spacing, punctuation or a plural is asked about first", async () => {
     const { client, project, note, path } = await editableNote();
     const market = await createTag(server.db, { projectId: project.id, label: "Marché" });
     const short = await createTag(server.db, { projectId: project.id, label: "Circuit court" });
@@ -205,19 +205,19 @@ describe("note metadata", () => {
       server.db.tag.findMany({ where: { projectId: project.id }, select: { label: true }, orderBy: { label: "asc" } });
 
     // Asked on the server, whatever the browser does: nothing is saved until the person chooses.
-    const asked = await client.post(path, { intent: "metadata", newTag: "Marche", place: "Halle" });
+    const asked = await client.post(path, { intent: "metadata", newTag: "Marchés", place: "Halle" });
     expect(asked.status).toBe(409);
     const html = await read(asked);
-    expect(html).toContain("Une étiquette proche existe déjà : « Marché ». Créer « Marche » quand même ?");
-    expect(html).toMatch(/name="newTagChoice" value="create"[^>]*>Créer « Marche »</);
+    expect(html).toContain("Une étiquette proche existe déjà : « Marché ». Créer « Marchés » quand même ?");
+    expect(html).toMatch(/name="newTagChoice" value="create"[^>]*>Créer « Marchés »</);
     expect(html).toMatch(/name="newTagChoice" value="use"[^>]*>Utiliser « Marché »</);
-    expect(html).toContain('name="newTagAsked" value="Marche"');
+    expect(html).toContain('name="newTagAsked" value="Marchés"');
     expect(html).toContain('value="Halle"');
     expect((await snapshot(note.id, project.id)).note.place).toBeNull();
     expect(await tags()).toEqual([{ label: "Circuit court" }, { label: "Marché" }]);
 
     // "Utiliser « Marché »": the existing tag goes on the note, and the rest of the form is saved.
-    const answer = { intent: "metadata", newTag: "Marche", newTagAsked: "Marche", place: "Halle" };
+    const answer = { intent: "metadata", newTag: "Marchés", newTagAsked: "Marchés", place: "Halle" };
     expect((await client.post(path, { ...answer, newTagChoice: "use" })).status).toBe(200);
     expect(await snapshot(note.id, project.id)).toMatchObject({
       note: { place: "Halle" },
@@ -225,22 +225,25 @@ describe("note metadata", () => {
     });
     expect(await tags()).toHaveLength(2);
 
-    // "Créer « Marche » quand même": a word of its own (walking, not the market).
+    // "Créer « Marchés » quand même": a code of its own (the markets as places, say).
     expect((await client.post(path, { ...answer, newTagChoice: "create" })).status).toBe(200);
-    expect(await tags()).toEqual([{ label: "Circuit court" }, { label: "Marche" }, { label: "Marché" }]);
+    expect(await tags()).toEqual([{ label: "Circuit court" }, { label: "Marché" }, { label: "Marchés" }]);
 
     // Spacing and punctuation count as look-alikes too; an answer about another label does not count.
     for (const newTag of ["circuit-court", "Circuitcourt", "CIRCUIT - COURT"]) {
       const again = await client.post(path, {
         intent: "metadata",
         newTag,
-        newTagAsked: "Marche",
+        newTagAsked: "Marchés",
         newTagChoice: "create",
       });
       expect(again.status, newTag).toBe(409);
       expect(await read(again)).toContain("Une étiquette proche existe déjà : « Circuit court ».");
     }
-    // Case alone is the same tag: reused without a question.
+    // Case and accents alone are the same tag: reused without a question.
+    expect((await client.post(path, { intent: "metadata", newTag: "CIRCUIT COURT" })).status).toBe(200);
+    expect((await client.post(path, { intent: "metadata", newTag: "marche" })).status).toBe(200);
+    expect((await snapshot(note.id, project.id)).noteTags).toEqual([{ tagId: market.id }]);
     expect((await client.post(path, { intent: "metadata", newTag: "CIRCUIT COURT" })).status).toBe(200);
     expect((await snapshot(note.id, project.id)).noteTags).toEqual([{ tagId: short.id }]);
     expect(await tags()).toHaveLength(3);

@@ -28,7 +28,16 @@ test("the collaboration server's reader and the pages' reader give the same righ
     const project = await createProject(prisma, { members: [[owner.id, "coordinator"]], visibility });
     const note = await createNote(prisma, { projectId: project.id, authorId: owner.id });
     const survey = await createSurvey(prisma, { projectId: project.id });
-    const ids: Record<string, string> = { note: note.id, survey: survey.id, timeline: project.id };
+    const finding = await prisma.finding.create({
+      data: { projectId: project.id, authorId: owner.id },
+      select: { id: true },
+    });
+    const ids: Record<string, string> = {
+      note: note.id,
+      survey: survey.id,
+      timeline: project.id,
+      finding: finding.id,
+    };
     expect(Object.keys(ids).sort()).toEqual(
       documentKinds()
         .map((kind) => kind.kind)
@@ -51,7 +60,7 @@ test("the collaboration server's reader and the pages' reader give the same righ
     await prisma.note.update({ where: { id: note.id }, data: { deletedAt: new Date() } });
     expect(await documentRights(reader, parseDocumentName(`note:${note.id}`)!, owner.id)).toBeNull();
   }
-  expect(cases).toHaveLength(2 * 2 * 6 * 3);
+  expect(cases).toHaveLength(2 * 2 * 6 * 4);
   // The rule is not trivially "null" or "write" everywhere.
   expect(new Set(cases.map((line) => line.split(": ")[1]))).toEqual(new Set(["write", "read", "null"]));
   await reader.close();

@@ -27,4 +27,6 @@ export const LIMITS = {
   earliestObservedDay: "1900-01-01",
   /** A codebook label: 1 to 40 characters once trimmed. */
   tagLabelMax: 40,
+  /** A REFI-QDA codebook (.qdc) to import: a few hundred codes weigh some tens of kilobytes. */
+  codebookFileBytes: 2 * 1024 * 1024,
 } as const;

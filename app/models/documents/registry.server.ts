@@ -1,10 +1,11 @@
+import { findingDocument } from "../findings/finding-document.server";
 import { noteDocument } from "../notes/note-document.server";
 import { surveyDocument } from "../surveys/survey-document.server";
 import { timelineDocument } from "../timeline/timeline-document.server";
 import type { DocumentKind } from "./document-kind";
 
 /** Every kind of co-edited document. Adding a kind is adding its module and one line here. */
-const KINDS: readonly DocumentKind[] = [noteDocument, surveyDocument, timelineDocument];
+const KINDS: readonly DocumentKind[] = [noteDocument, surveyDocument, timelineDocument, findingDocument];
 
 const BY_NAME = new Map(KINDS.map((kind) => [kind.kind, kind]));
 

@@ -92,10 +92,15 @@ function checkItem(item: Y.Item, parent: Parent, rules: RichTextRules): string |
   return `${content.constructor.name} inside "${parentName}"`;
 }
 
-/** y-tiptap keys a mark that may overlap itself as "<name>--<hash>". */
+/**
+ * y-tiptap keys a mark that may overlap itself as "<name>--<hash>", the hash being 8 base64
+ * characters, and reads the name back with this very pattern (yattr2markname): a key it would
+ * not strip names no mark of the schema, and a client failing to build it deletes the text.
+ */
+const HASHED_MARK = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
+
 function markName(key: string): string {
-  const cut = key.indexOf("--");
-  return cut === -1 ? key : key.slice(0, cut);
+  return HASHED_MARK.exec(key)?.[1] ?? key;
 }
 
 function nameOf(type: Y.AbstractType<unknown>): string | null {

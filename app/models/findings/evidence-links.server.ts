@@ -6,12 +6,55 @@ export type EvidenceTarget =
 
 export type CitingFinding = { id: string; title: string; state: string };
 
-/** The findings of the project whose evidence points to the target, most recently changed first. */
+/**
+ * The findings of the project whose evidence points to the target, most recently changed first.
+ * Two indexed reads: the evidence by its target's own index (an EXISTS with the project in it
+ * made SQLite pick the (projectId, eventId) index and scan the project's evidence: 60 ms at
+ * 5,000 items), then the findings by id.
+ */
 export async function findingsCiting(projectId: string, target: EvidenceTarget): Promise<CitingFinding[]> {
+  const rows = await prisma.evidence.findMany({
+    where: "eventId" in target ? { projectId, ...target } : target,
+    select: { findingId: true, projectId: true },
+    take: 5_000,
+  });
+  const ids = [...new Set(rows.filter((row) => row.projectId === projectId).map((row) => row.findingId))];
+  if (ids.length === 0) return [];
   return prisma.finding.findMany({
-    where: { projectId, evidence: { some: { projectId, ...target } } },
+    where: { id: { in: ids }, projectId },
     select: { id: true, title: true, state: true },
     orderBy: { updatedAt: "desc" },
     take: 50,
   });
+}
+
+/** Groups evidence rows by a key, one entry per finding. */
+function byKey(rows: { key: string | null; finding: CitingFinding }[]): Record<string, CitingFinding[]> {
+  const grouped: Record<string, CitingFinding[]> = {};
+  for (const { key, finding } of rows) {
+    if (!key) continue;
+    const list = (grouped[key] ??= []);
+    if (!list.some((f) => f.id === finding.id)) list.push(finding);
+  }
+  return grouped;
+}
+
+/** For a survey's results page: the findings citing each of its questions, in one read. */
+export async function findingsCitingQuestions({ projectId, surveyId }: { projectId: string; surveyId: string }) {
+  const rows = await prisma.evidence.findMany({
+    where: { projectId, surveyId, kind: "survey" },
+    select: { questionId: true, finding: { select: { id: true, title: true, state: true } } },
+    orderBy: { finding: { updatedAt: "desc" } },
+  });
+  return byKey(rows.map((row) => ({ key: row.questionId, finding: row.finding })));
+}
+
+/** For the timeline: the findings citing each event, in one read. */
+export async function findingsCitingEvents({ projectId }: { projectId: string }) {
+  const rows = await prisma.evidence.findMany({
+    where: { projectId, kind: "event" },
+    select: { eventId: true, finding: { select: { id: true, title: true, state: true } } },
+    orderBy: { finding: { updatedAt: "desc" } },
+  });
+  return byKey(rows.map((row) => ({ key: row.eventId, finding: row.finding })));
 }

@@ -33,10 +33,10 @@ describe("search words", () => {
 });
 
 describe("codebook labels", () => {
-  test("are trimmed with inner spaces collapsed, and compared without case", () => {
+  test("are trimmed with inner spaces collapsed, and compared without case or accents", () => {
     expect(normalizeTagLabel("  Circuit \t  court ")).toBe("Circuit court");
     expect(tagKey("ÉCONOMIE  locale")).toBe(tagKey("économie locale"));
-    // Accents still matter: "marche" (walking) and "marché" (market) are different codes.
-    expect(tagKey("marche")).not.toBe(tagKey("marché"));
+    // One code per name "regardless of case and accents" (issue 14): "marche" is "marché".
+    expect(tagKey("marche")).toBe(tagKey("marché"));
   });
 });

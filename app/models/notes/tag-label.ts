@@ -10,27 +10,41 @@ export function normalizeTagLabel(label: string): string {
   return label.normalize("NFC").replace(/\s+/g, " ").trim();
 }
 
-/** The identity of a tag: "Marché" and "MARCHÉ" are the same tag, reused without asking. */
-export function tagKey(label: string): string {
-  return normalizeTagLabel(label).toLocaleLowerCase("fr");
-}
-
-/**
- * What a label looks like once accents, spaces and punctuation are set aside: "Marche" and
- * "Marché", "Circuit-court" and "circuit court" look alike. They may be different words
- * (« pêche » and « péché »), so a look-alike is only offered, never imposed.
- */
-export function tagLookalikeKey(label: string): string {
+/** Accents and case set aside ("Marché", "MARCHE", "marche" fold alike). */
+function fold(label: string): string {
   return normalizeTagLabel(label)
     .normalize("NFD")
     .replace(/\p{Diacritic}/gu, "")
-    .toLocaleLowerCase("fr")
-    .replace(/[^\p{L}\p{N}]+/gu, "");
+    .toLocaleLowerCase("fr");
+}
+
+/**
+ * The identity of a code (`Tag.nameKey`, unique per project): case, accents and spaces folded,
+ * so "Marché", "MARCHE" and "marche " are one code, reused without asking. A French team types
+ * "Education" on a phone and "Éducation" on a laptop and means the same thing.
+ */
+export function tagKey(label: string): string {
+  return fold(label);
+}
+
+/** "marches" → "marche", "reseaux" → "reseau": a plural s or x, on words long enough to have one. */
+const withoutPlural = (word: string) => (word.length > 3 ? word.replace(/[sx]$/, "") : word);
+
+/**
+ * What a label looks like once punctuation, spaces and a plural s/x are set aside as well:
+ * "Circuit-court" and "Circuits courts", "Marchés" and "Marché" look alike. They may be
+ * different codes (« Prix » and « Pris »), so a look-alike is only offered, never imposed.
+ */
+export function tagLookalikeKey(label: string): string {
+  return fold(label)
+    .split(/[^\p{L}\p{N}]+/u)
+    .map(withoutPlural)
+    .join("");
 }
 
 export type TagMatch = { kind: "same"; tag: CodebookTag } | { kind: "lookalike"; tag: CodebookTag } | null;
 
-/** The codebook tag this label is (ignoring case), or one it looks like, or null. */
+/** The codebook tag this label is (case, accents and spaces folded), or one it looks like, or null. */
 export function matchTag(codebook: CodebookTag[], label: string): TagMatch {
   const key = tagKey(label);
   const same = codebook.find((tag) => tagKey(tag.label) === key);

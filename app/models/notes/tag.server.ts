@@ -1,12 +1,12 @@
 import { prisma, type Prisma } from "../core/db.server";
-import { matchTag, normalizeTagLabel, type CodebookTag } from "./tag-label";
+import { matchTag, normalizeTagLabel, tagKey, type CodebookTag } from "./tag-label";
 
 export { normalizeTagLabel, tagKey } from "./tag-label";
 
-/** The project's codebook, alphabetical. */
+/** The project's codebook, alphabetical; a merged code is offered as the code it became. */
 export async function listTags({ projectId }: { projectId: string }) {
   return prisma.tag.findMany({
-    where: { projectId },
+    where: { projectId, mergedIntoId: null },
     select: { id: true, label: true },
     orderBy: { label: "asc" },
   });
@@ -37,13 +37,26 @@ export async function resolveNewTag(
   }: { projectId: string; label: string; codebook: CodebookTag[]; choice: LookalikeChoice },
 ): Promise<NewTagResult> {
   const match = matchTag(codebook, label);
-  if (match?.kind === "same") return { tagId: match.tag.id };
+  if (match?.kind === "same") return { tagId: await mergeTarget(tx, match.tag.id) };
   if (match?.kind === "lookalike" && choice !== "create") {
-    return choice === "use" ? { tagId: match.tag.id } : { lookalike: match.tag };
+    return choice === "use" ? { tagId: await mergeTarget(tx, match.tag.id) } : { lookalike: match.tag };
   }
+  const normalized = normalizeTagLabel(label);
   const created = await tx.tag.create({
-    data: { projectId, label: normalizeTagLabel(label) },
+    data: { projectId, label: normalized, nameKey: tagKey(normalized) },
     select: { id: true },
   });
   return { tagId: created.id };
+}
+
+/** A code merged into another stands for it (app/models/codes/codebook.ts `resolveCode`). */
+async function mergeTarget(tx: Prisma.TransactionClient, tagId: string): Promise<string> {
+  let id = tagId;
+  // Merges are one hop when made through the code view; a few more are followed, a loop is not.
+  for (let hops = 0; hops < 8; hops++) {
+    const tag = await tx.tag.findUnique({ where: { id }, select: { mergedIntoId: true } });
+    if (!tag?.mergedIntoId) return id;
+    id = tag.mergedIntoId;
+  }
+  return tagId;
 }

@@ -1,0 +1,35 @@
+import { Link } from "@remix-run/react";
+import { useT } from "~/i18n/use-translation";
+
+/**
+ * "Échange avec les logiciels d'analyse qualitative": the REFI-QDA downloads (anyone who reads
+ * the project) and the codebook import (those who manage codes). For the codes page to drop in.
+ * Downloads are plain links (`reloadDocument`): the browser saves the file, without JavaScript too.
+ */
+export function QdaExchange({ projectId, canImport }: { projectId: string; canImport: boolean }) {
+  const t = useT();
+  const base = `/projects/${projectId}/codes`;
+  return (
+    <section className="panel stack" aria-labelledby="qda-exchange-title">
+      <h2 id="qda-exchange-title">{t("qda.title")}</h2>
+      <p>{t("qda.intro")}</p>
+      <ul className="stack">
+        <li>
+          <Link to={`${base}/export.qdc`} reloadDocument download>
+            {t("qda.exportCodebook")}
+          </Link>
+        </li>
+        <li>
+          <Link to={`${base}/export.qdpx`} reloadDocument download>
+            {t("qda.exportProject")}
+          </Link>
+        </li>
+        {canImport ? (
+          <li>
+            <Link to={`${base}/import`}>{t("qda.importCodebook")}</Link>
+          </li>
+        ) : null}
+      </ul>
+    </section>
+  );
+}

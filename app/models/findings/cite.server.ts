@@ -1,0 +1,99 @@
+import * as Y from "yjs";
+import { prisma } from "../core/db.server";
+import { flattenRichText, normalizeQuote } from "../notes/note-flat-text";
+import { NOTE_FRAGMENT } from "../notes/note-schema";
+import { nextPosition, touchFinding } from "./evidence.server";
+import { anchorText, decodeAnchor } from "./note-anchor";
+
+export type CiteOutcome =
+  | { findingId: string; evidenceId: string }
+  | "note_not_found"
+  | "note_trashed"
+  | "finding_not_found"
+  | "bad_anchor"
+  | "mismatch"
+  | "too_many";
+
+/** The text the anchor holds in the note's stored state, or null when it cannot be placed. */
+function textAtAnchor(state: Uint8Array | null, anchorBytes: Uint8Array): string | null {
+  const anchor = decodeAnchor(anchorBytes);
+  if (!anchor || !state) return null;
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return anchorText(doc, flattenRichText(doc.getXmlFragment(NOTE_FRAGMENT)), anchor);
+  } catch {
+    return null;
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Cites a passage of a note as evidence of a finding (an existing one, or a new one titled
+ * `newFindingTitle`). The quote must be what the anchor holds in the note as stored now
+ * (whitespace aside): a forged or stale quote is refused and nothing is written. The note's
+ * state is read through `readDocument` (the collaboration server's `documents.read`) only once
+ * the note is known to be this project's and outside the trash.
+ */
+export async function citePassage({
+  projectId,
+  userId,
+  noteId,
+  quote,
+  anchor,
+  comment,
+  target,
+  readDocument,
+}: {
+  projectId: string;
+  userId: string;
+  noteId: string;
+  quote: string;
+  anchor: Uint8Array;
+  comment: string;
+  target: { findingId: string } | { newFindingTitle: string };
+  readDocument: (name: string) => Promise<Uint8Array | null>;
+}): Promise<CiteOutcome> {
+  const note = await prisma.note.findFirst({ where: { id: noteId, projectId }, select: { id: true, deletedAt: true } });
+  if (!note) return "note_not_found";
+  if (note.deletedAt) return "note_trashed";
+  if ("findingId" in target) {
+    const finding = await prisma.finding.count({ where: { id: target.findingId, projectId } });
+    if (!finding) return "finding_not_found";
+  }
+  if (!decodeAnchor(anchor)) return "bad_anchor";
+  const held = textAtAnchor(await readDocument(`note:${note.id}`), anchor);
+  if (held === null || normalizeQuote(held) === "" || normalizeQuote(held) !== normalizeQuote(quote)) return "mismatch";
+  return prisma.$transaction(async (tx) => {
+    const findingId =
+      "findingId" in target
+        ? target.findingId
+        : (
+            await tx.finding.create({
+              data: { projectId, authorId: userId, title: target.newFindingTitle },
+              select: { id: true },
+            })
+          ).id;
+    const position = await nextPosition(tx, findingId);
+    if (position === null) return "too_many" as const;
+    const evidence = await tx.evidence.create({
+      data: {
+        findingId,
+        projectId,
+        kind: "quote",
+        comment,
+        position,
+        createdById: userId,
+        noteId: note.id,
+        // As selected (a passage over several paragraphs keeps its line breaks), ends trimmed.
+        quote: quote.trim(),
+        anchor: Buffer.from(anchor),
+        currentText: held,
+      },
+      select: { id: true },
+    });
+    await touchFinding(tx, findingId);
+    return { findingId, evidenceId: evidence.id };
+  });
+}

@@ -1,0 +1,40 @@
+import type * as Y from "yjs";
+import { prisma } from "../core/db.server";
+import type { DocumentKind, Editor } from "../documents/document-kind";
+import { projectNote } from "../notes/note-projection";
+import { checkNoteUpdate } from "../notes/note-schema.server";
+
+/**
+ * A finding's statement is rich text like a note's, but short: a message larger than this is
+ * no one's typing (a paste of a whole report belongs in a note, cited as evidence).
+ */
+export const FINDING_MESSAGE_BYTES = 256 * 1024;
+
+/** Writes what lists, search and reports read from the finding's document: title, excerpt, folded text, last editor. */
+export async function writeFindingProjection(findingId: string, doc: Y.Doc, lastEditor: Editor | null): Promise<void> {
+  // The same rule as notes: the first heading is the title, the rest the statement.
+  const { title, excerpt, searchText } = projectNote(doc);
+  await prisma.finding.updateMany({
+    where: { id: findingId },
+    data: {
+      title,
+      excerpt,
+      searchText,
+      ...(lastEditor ? { lastEditorId: lastEditor.userId, lastEditedAt: lastEditor.at } : {}),
+    },
+  });
+}
+
+/**
+ * `finding:<findingId>`: a finding's title and statement, co-edited by those who may edit
+ * findings and read by every member. The same schema as a note's body (the same editor).
+ */
+export const findingDocument: DocumentKind = {
+  kind: "finding",
+  projectOf: `SELECT projectId FROM "Finding" WHERE id = @id`,
+  readAction: "content.read",
+  writeAction: "findings.edit",
+  checkUpdate: checkNoteUpdate,
+  maxMessageBytes: FINDING_MESSAGE_BYTES,
+  project: writeFindingProjection,
+};

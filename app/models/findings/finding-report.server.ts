@@ -1,0 +1,67 @@
+import * as Y from "yjs";
+import { NOTE_FRAGMENT } from "../notes/note-schema";
+import { blocksOf } from "../notes/note-text";
+import { listEvidence } from "./evidence-list.server";
+import { getFinding, listFindingIds } from "./finding.server";
+
+export type ReadDocument = (name: string) => Promise<Uint8Array | null>;
+export type ReportFinding = NonNullable<Awaited<ReturnType<typeof reportFinding>>>;
+
+/**
+ * The statement's paragraphs, whole (the projection's excerpt is cut for lists): the document's
+ * blocks after its title. A finding never opened yet has only the statement typed in the form.
+ */
+function statementOf(state: Uint8Array | null, fallback: string): string[] {
+  if (!state) return fallback ? [fallback] : [];
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    const blocks = blocksOf(doc.getXmlFragment(NOTE_FRAGMENT));
+    const titleIndex = Math.max(
+      0,
+      blocks.findIndex((b) => b.type === "heading"),
+    );
+    return blocks.filter((_, i) => i !== titleIndex).map((b) => b.text);
+  } catch {
+    return fallback ? [fallback] : [];
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** One finding as its report shows it: the fields, the whole statement, and its evidence. */
+export async function reportFinding({
+  projectId,
+  findingId,
+  readDocument,
+}: {
+  projectId: string;
+  findingId: string;
+  readDocument: ReadDocument;
+}) {
+  const finding = await getFinding({ projectId, findingId });
+  if (!finding) return null;
+  const [state, evidence] = await Promise.all([
+    readDocument(`finding:${finding.id}`),
+    listEvidence({ projectId, findingId: finding.id }),
+  ]);
+  return { finding, statement: statementOf(state, finding.excerpt), evidence };
+}
+
+/** Every finding of the project, in the list's order, for the project's report. */
+export async function reportAllFindings({
+  projectId,
+  readDocument,
+}: {
+  projectId: string;
+  readDocument: ReadDocument;
+}) {
+  const ids = await listFindingIds({ projectId });
+  const reports = [];
+  // One finding after the other: a report of 300 findings must not open 300 reads at once.
+  for (const findingId of ids) {
+    const report = await reportFinding({ projectId, findingId, readDocument });
+    if (report) reports.push(report);
+  }
+  return reports;
+}

@@ -1,0 +1,194 @@
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useMatches, useParams, useRouteError } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { ErrorPage } from "~/components/error-page";
+import { EvidenceAddForms, type AddRefusal } from "~/components/findings/evidence-add-forms";
+import { EvidenceList, type EvidenceErrors } from "~/components/findings/evidence-list";
+import { FindingStateBadge } from "~/components/findings/finding-card";
+import { DeleteFindingForm } from "~/components/findings/delete-finding-form";
+import {
+  FindingFieldsForm,
+  FindingFieldsView,
+  type FindingFieldValues,
+} from "~/components/findings/finding-fields-form";
+import { NoteEditorArea } from "~/components/note-editor-area";
+import { useLocale, useT } from "~/i18n/use-translation";
+import { evidenceChoices } from "~/models/findings/evidence-choices.server";
+import { listEvidence } from "~/models/findings/evidence-list.server";
+import { findingAction } from "~/models/findings/finding-actions.server";
+import { getFinding } from "~/models/findings/finding.server";
+import { can } from "~/models/projects/permissions.server";
+import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { listCycles } from "~/models/timeline/cycle.server";
+import findingStyles from "~/styles/findings.css";
+import { formatDate } from "~/utils/format";
+import { readForm } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
+import { projectPageTitle } from "~/utils/page-title";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: findingStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const [project] = projectPageTitle(matches, null);
+  return [{ title: data ? `${data.pageTitle} · ${project!.title}` : project!.title }];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, access, t } = await requireProjectAccess(request, params.projectId, "content.read");
+  const projectId = access.projectId;
+  const finding = await getFinding({ projectId, findingId: params.findingId ?? "" });
+  if (!finding) notFound(t);
+  const canEdit = can(access, "findings.edit");
+  const [evidence, cycles, choices] = await Promise.all([
+    listEvidence({ projectId, findingId: finding.id }),
+    listCycles({ projectId }),
+    canEdit ? evidenceChoices({ projectId }) : null,
+  ]);
+  const values: FindingFieldValues = {
+    confidence: finding.confidence ?? "",
+    confidenceRationale: finding.confidenceRationale,
+    sectors: finding.sectors,
+    cycleId: finding.cycleId ?? "",
+    phase: finding.phase ?? "",
+    communes: finding.communes,
+  };
+  // A finding never edited yet gets its title (and the statement typed in the form) as the
+  // start of its text, written by the first editor that opens it (app/editor/title-seed.client.ts).
+  const seed = canEdit && !finding.lastEditedAt ? [finding.title, finding.excerpt].filter(Boolean).join("\n") : "";
+  return json({
+    finding,
+    pageTitle: finding.title || t("findings.untitled"),
+    evidence,
+    cycles,
+    choices,
+    values,
+    seed,
+    canEdit,
+    canDelete: can(access, "findings.delete", { ownerId: finding.author?.id ?? null }),
+    viewer: { id: user.id, name: user.name },
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, access, t } = await requireProjectAccess(request, params.projectId, "content.read");
+  const form = await readForm(request, t);
+  const outcome = await findingAction({ access, userId: user.id, findingId: params.findingId ?? "", form, t });
+  if (outcome.type === "deleted") {
+    // Open editors close with 4410; the stored updates go for good.
+    await context.documents.removeDocument(`finding:${outcome.findingId}`);
+    return redirect(`/projects/${access.projectId}/findings`);
+  }
+  if (outcome.type === "refused") return json(outcome.body, { status: outcome.status });
+  // The fields form says "enregistré" in place; the page's data is read again.
+  if (outcome.type === "saved") return json({ saved: true as const });
+  return redirect(`/projects/${access.projectId}/findings/${params.findingId}${outcome.hash ?? ""}`);
+}
+
+function useLiveTitle(pageTitle: string) {
+  const t = useT();
+  const [live, setLive] = useState<string | null>(null);
+  const title = live === null ? pageTitle : live || t("findings.untitled");
+  const [project] = projectPageTitle(useMatches(), null);
+  useEffect(() => {
+    if (live !== null) document.title = `${title} · ${project!.title}`;
+  });
+  return { title, onTitle: setLive };
+}
+
+export default function FindingPage() {
+  const t = useT();
+  const locale = useLocale();
+  const { finding, pageTitle, evidence, cycles, choices, values, seed, canEdit, canDelete, viewer } =
+    useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const projectId = useParams().projectId!;
+  const base = `/projects/${projectId}/findings`;
+  const { title, onTitle } = useLiveTitle(pageTitle);
+  const created = formatDate(locale, finding.createdAt);
+  const refusal = answer && "intent" in answer ? answer : null;
+  return (
+    <article className="finding-page stack" aria-labelledby="finding-title">
+      <p className="inline-form">
+        <Link to={base}>
+          <span aria-hidden="true">← </span>
+          {t("findings.back")}
+        </Link>
+        <Link to={`${base}/${finding.id}/print`}>{t("findings.print.link")}</Link>
+        <a href={`${base}/${finding.id}/export.md`} download>
+          {t("findings.export.md")}
+        </a>
+      </p>
+      <header>
+        <h2 id="finding-title">{title}</h2>
+        <p className="card-meta">
+          <FindingStateBadge state={finding.state} />
+          <span>
+            {finding.author
+              ? t("findings.createdBy", { name: finding.author.name, date: created })
+              : t("findings.createdByUnknown", { date: created })}
+          </span>
+        </p>
+      </header>
+      {canEdit ? null : <p className="notice">{t("findings.readOnlyFinding")}</p>}
+      <div className="finding-layout">
+        <section className="panel" aria-labelledby="finding-statement-title">
+          <h3 id="finding-statement-title">{t("findings.statement")}</h3>
+          <NoteEditorArea
+            docName={`finding:${finding.id}`}
+            user={viewer}
+            readOnly={!canEdit}
+            excerpt={finding.excerpt}
+            listHref={base}
+            onTitle={onTitle}
+            seedTitle={seed}
+          />
+        </section>
+        <section className="panel" aria-labelledby="finding-fields-title">
+          <h3 id="finding-fields-title">{t("findings.fields.title")}</h3>
+          {canEdit ? (
+            <FindingFieldsForm
+              key={finding.updatedAt}
+              values={values}
+              cycles={cycles}
+              errors={refusal?.intent === "fields" ? refusal.fieldErrors : {}}
+              saved={Boolean(answer && "saved" in answer)}
+            />
+          ) : (
+            <FindingFieldsView values={values} cycle={finding.cycle} />
+          )}
+        </section>
+      </div>
+      <section className="panel stack" aria-labelledby="evidence-title">
+        <h3 id="evidence-title">{t("findings.evidence.title")}</h3>
+        <EvidenceList evidence={evidence} projectId={projectId} canEdit={canEdit} error={evidenceError(refusal)} />
+        {canEdit && choices ? (
+          <EvidenceAddForms
+            choices={choices}
+            refusal={refusal?.intent.startsWith("add-") ? (refusal as AddRefusal) : null}
+          />
+        ) : null}
+      </section>
+      {canDelete ? (
+        <DeleteFindingForm error={refusal?.intent === "delete" ? refusal.fieldErrors.confirm : undefined} />
+      ) : null}
+    </article>
+  );
+}
+
+function evidenceError(
+  refusal: { intent: string; evidenceId?: string | null; fieldErrors: Record<string, string> } | null,
+): EvidenceErrors {
+  if (!refusal || refusal.intent !== "comment") return null;
+  return { evidenceId: refusal.evidenceId ?? null, message: refusal.fieldErrors.comment ?? "" };
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

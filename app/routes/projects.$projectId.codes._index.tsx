@@ -10,6 +10,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, use
 import { CodeFields, EMPTY_CODE_FORM, LookalikeQuestion } from "~/components/codes/code-fields";
 import { CodeTable } from "~/components/codes/code-table";
 import { ExportLinks } from "~/components/codes/export-links";
+import { QdaExchange } from "~/components/codes/qda-exchange";
 import { ErrorPage } from "~/components/error-page";
 import { FormError, useFocusFirstError } from "~/components/form-field";
 import { useT } from "~/i18n/use-translation";
@@ -66,7 +67,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CodesPage() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
-  const base = `/projects/${useParams().projectId!}/codes`;
+  const projectId = useParams().projectId!;
+  const base = `/projects/${projectId}/codes`;
   return (
     <section className="panel stack codes-page" aria-labelledby="codes-title">
       <div className="page-heading">
@@ -98,6 +100,7 @@ export default function CodesPage() {
         </p>
       </section>
       <ExportLinks codeId={null} />
+      <QdaExchange projectId={projectId} canImport={data.canManage} />
       {data.canManage ? <CreateCode parents={data.parents} /> : null}
     </section>
   );

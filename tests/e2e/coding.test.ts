@@ -116,7 +116,7 @@ describe("coding a note", () => {
     expect(await statusOf(found.page, STATUS.synced).count()).toBe(1);
   });
 
-  test("citing a passage in a new finding, then opening the note at the quote", async () => {
+  test("citing a passage in a new finding, opening the note at the quote, and the finding marking a later edit", async () => {
     const { alice } = file.team;
     const note = await file.team.newNote();
     const a = await openNote(alice, note.path);
@@ -146,5 +146,24 @@ describe("coding a note", () => {
       .poll(() => again.page.locator(".passage-found").allTextContents())
       .toEqual(["vendent surtout au marché"]);
     await again.page.getByText("Cité dans 1 constat :").waitFor();
+
+    // A local actor rewrites the quoted words in their own browser; the finding says so.
+    const b = await openNote(file.team.bruno, note.path);
+    await selectText(b.page, "surtout");
+    await b.page.keyboard.type("presque tout");
+    const finding = await file.server.db.evidence.findUniqueOrThrow({
+      where: { id: evidence.id },
+      select: { findingId: true },
+    });
+    await expect
+      .poll(
+        async () => {
+          await a.page.goto(`${file.server.url}${note.path.replace(/\/notes\/.*/, "")}/findings/${finding.findingId}`);
+          return a.page.getByText("Passage modifié depuis la citation").count();
+        },
+        { timeout: 15_000, interval: 1_000 },
+      )
+      .toBe(1);
+    await a.page.getByText("vendent presque tout au marché").first().waitFor();
   });
 });

@@ -54,7 +54,8 @@ describe("the project's sections on a phone", () => {
       "Notes de terrain",
       "Enquêtes",
       "Chronologie",
-      "Résultats",
+      "Codes",
+      "Constats",
       "Membres",
       "Paramètres",
     ]);

@@ -3,15 +3,15 @@ import { useT } from "~/i18n/use-translation";
 
 /**
  * "Échange avec les logiciels d'analyse qualitative": the REFI-QDA downloads (anyone who reads
- * the project) and the codebook import (those who manage codes). For the codes page to drop in.
+ * the project) and the codebook import (those who manage codes), a section of the codes page.
  * Downloads are plain links (`reloadDocument`): the browser saves the file, without JavaScript too.
  */
 export function QdaExchange({ projectId, canImport }: { projectId: string; canImport: boolean }) {
   const t = useT();
   const base = `/projects/${projectId}/codes`;
   return (
-    <section className="panel stack" aria-labelledby="qda-exchange-title">
-      <h2 id="qda-exchange-title">{t("qda.title")}</h2>
+    <section className="stack" aria-labelledby="qda-exchange-title">
+      <h3 id="qda-exchange-title">{t("qda.title")}</h3>
       <p>{t("qda.intro")}</p>
       <ul className="stack">
         <li>

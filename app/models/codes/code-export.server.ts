@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { csvOptions, safeText } from "~/utils/csv";
 import type { Locale, Translator } from "~/i18n";
 import { formatDate } from "~/utils/format";
 import { prisma } from "../core/db.server";
@@ -77,11 +78,6 @@ export function exportedCodes(codebook: CodebookCode[], codeId: string | null): 
   return codebook.filter((code) => !code.mergedIntoId && (codeId === null || code.id === codeId));
 }
 
-/** Same rule as the survey export: a leading = + - @ tab or CR is shown as text (OWASP "CSV injection"). */
-function safeText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
 
 function csvHeaders(t: Translator): string[] {
@@ -122,9 +118,7 @@ export async function* csvChunks({
   separator: ";" | ",";
   t: Translator;
 }): AsyncGenerator<string> {
-  // A passage spans lines ("\n" between blocks): csv-stringify quotes a field holding the record
-  // delimiter (CRLF) but not a lone LF, which would break the row for every spreadsheet.
-  const options = { delimiter: separator, record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
+  const options = csvOptions(separator);
   const labels = new Map(codebook.map((code) => [code.id, code.label]));
   yield "\uFEFF" + stringify([csvHeaders(t).map(safeText)], options);
   for (const code of codes) {

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { csvOptions, safeText } from "~/utils/csv";
 import type { Translator } from "~/i18n";
 import type { SurveyFilter } from "~/utils/survey-filter";
 import { prisma } from "../core/db.server";
@@ -61,15 +62,6 @@ function streamOf(chunks: AsyncGenerator<string>, drained: () => Promise<void>):
 }
 
 /**
- * A text a respondent typed could start a spreadsheet formula ("=HYPERLINK(…)"): prefixed with
- * an apostrophe, Excel and LibreOffice show it as text (OWASP "CSV injection"). Labels too:
- * any member who may design (a local actor) writes the question and option labels.
- */
-function safeText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/**
  * A cell as text a French (or English) spreadsheet opens with the right type. INSEE codes
  * become `="01053"`: a bare 01053 is read as the number 1053, and a leading apostrophe stays
  * visible in a CSV. Excel (a double-click, no import dialog) and LibreOffice (formulas
@@ -107,7 +99,7 @@ export function csvExport({
   // With `;` (French Excel) numbers take a decimal comma; with `,` a point.
   const decimal = separator === ";" ? "," : ".";
   const columns = exportColumns(questions, t);
-  const options = { delimiter: separator, record_delimiter: "\r\n" } as const;
+  const options = csvOptions(separator);
   async function* chunks() {
     const headers = [...fixedHeaders(t), ...columns.map((c) => c.header)].map(safeText);
     yield "\uFEFF" + stringify([headers], options);

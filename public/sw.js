@@ -3,9 +3,9 @@
  * (in a field, on a phone). Its content comes from IndexedDB (y-indexeddb); this worker only
  * keeps the note page itself and the app's fingerprinted assets.
  * - /build/* (fingerprinted, never change): cache first.
- * - A note page, a survey's collection page (field entry works offline: its questions are in
- *   the page, queued responses in localStorage) and their loader data: network first, the
- *   last good copy when offline.
+ * - A note page, a finding page, a survey's collection page (field entry works offline: its
+ *   questions are in the page, queued responses in localStorage) and their loader data:
+ *   network first, the last good copy when offline.
  * Everything else goes to the network untouched. Logging out clears the saved pages, and with
  * them the loader data that pages keep there themselves for client-side navigations offline
  * (app/utils/offline-pages.ts: `serverOrKept`, same cache name).
@@ -14,6 +14,10 @@ const ASSETS = "maillage-assets-v1";
 const PAGES = "maillage-pages-v1";
 const NOTE_PAGE = /^\/projects\/[^/]+\/notes\/[^/]+$/;
 const COLLECT_PAGE = /^\/projects\/[^/]+\/surveys\/[^/]+\/collect$/;
+const FINDING_PAGE = /^\/projects\/[^/]+\/findings\/[^/]+$/;
+/** The pages kept for the field, each with its loader data. */
+const FIELD_PAGES = [NOTE_PAGE, FINDING_PAGE, COLLECT_PAGE];
+const isFieldPage = (pathname) => FIELD_PAGES.some((page) => page.test(pathname));
 
 self.addEventListener("install", () => self.skipWaiting());
 
@@ -34,7 +38,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith("/build/")) event.respondWith(cacheFirst(request));
-  else if (NOTE_PAGE.test(url.pathname) || COLLECT_PAGE.test(url.pathname)) event.respondWith(networkFirst(request));
+  else if (isFieldPage(url.pathname)) event.respondWith(networkFirst(request));
 });
 
 self.addEventListener("message", (event) => {
@@ -46,7 +50,7 @@ self.addEventListener("message", (event) => {
 
 async function keep({ page, assets }, client) {
   const url = new URL(page, self.location.origin);
-  if (url.origin !== self.location.origin || !(NOTE_PAGE.test(url.pathname) || COLLECT_PAGE.test(url.pathname))) return;
+  if (url.origin !== self.location.origin || !isFieldPage(url.pathname)) return;
   const wanted = (assets ?? []).filter((asset) => new URL(asset, self.location.origin).pathname.startsWith("/build/"));
   const assetCache = await caches.open(ASSETS);
   await Promise.all(

@@ -84,11 +84,16 @@ export function NoteEditor(props: NoteEditorProps) {
 }
 export default NoteEditor;
 
-function textAttributes(t: Translator, editable: boolean, describedBy: string | undefined): Record<string, string> {
+/** The text's accessible name: the same editor holds a note's text or a finding's statement. */
+function textLabel(t: Translator, docName: string): string {
+  return docName.startsWith("finding:") ? t("editor.regionFinding") : t("editor.region");
+}
+
+function textAttributes(label: string, editable: boolean, describedBy: string | undefined): Record<string, string> {
   return {
     role: "textbox",
     "aria-multiline": "true",
-    "aria-label": t("editor.region"),
+    "aria-label": label,
     "aria-readonly": String(!editable),
     ...(describedBy ? { "aria-describedby": describedBy } : {}),
     class: "note-editor__text",
@@ -113,7 +118,9 @@ function NoteEditorSession({ docName, user, readOnly, listHref, onTitle, seedTit
         user: { id: user.id, name: user.name, color: colourForUser(user.id) },
       }),
       editable: !startReadOnly,
-      editorProps: { attributes: textAttributes(translate, !startReadOnly, startReadOnly ? noticeId : undefined) },
+      editorProps: {
+        attributes: textAttributes(textLabel(translate, docName), !startReadOnly, startReadOnly ? noticeId : undefined),
+      },
     });
     setOpen({ session, editor });
     // Editor first (it listens to the Y.Doc), then socket, local store and Y.Doc: nothing is
@@ -132,6 +139,7 @@ function NoteEditorSession({ docName, user, readOnly, listHref, onTitle, seedTit
       editor={open.editor}
       readOnly={readOnly}
       readOnlyNoticeId={readOnlyNoticeId}
+      label={textLabel(t, docName)}
       listHref={listHref}
       onTitle={onTitle}
       seedTitle={seedTitle}
@@ -146,6 +154,7 @@ function LiveEditor({
   editor,
   readOnly,
   readOnlyNoticeId,
+  label,
   listHref,
   onTitle,
   seedTitle,
@@ -156,6 +165,7 @@ function LiveEditor({
   editor: Editor;
   readOnly: boolean;
   readOnlyNoticeId: string;
+  label: string;
   listHref: string;
   onTitle?: (title: string) => void;
   seedTitle?: string;
@@ -196,10 +206,10 @@ function LiveEditor({
     if (editor.isDestroyed) return;
     editor.setEditable(editable, false);
     editor.setOptions({
-      editorProps: { attributes: textAttributes(t, editable, readOnly ? readOnlyNoticeId : undefined) },
+      editorProps: { attributes: textAttributes(label, editable, readOnly ? readOnlyNoticeId : undefined) },
     });
     if (!editable) setLinkFormOpen(false);
-  }, [editor, editable, readOnly, readOnlyNoticeId, t]);
+  }, [editor, editable, readOnly, readOnlyNoticeId, label]);
 
   return (
     <div className="note-editor">

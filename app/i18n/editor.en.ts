@@ -7,6 +7,7 @@ export const editorEn: Record<keyof typeof editorFr, string> = {
   "editor.status.offline": "offline — changes kept on this device",
   "editor.loading": "Loading the editor…",
   "editor.region": "Note text",
+  "editor.regionFinding": "Finding text",
   "editor.readOnly": "Read only: your role lets you follow this note live, not edit it.",
   "editor.notice.revoked":
     "Your access to this note was removed: nothing is sent any more. Reload the page or contact the project's coordinator.",

@@ -5,6 +5,7 @@ export const editorFr = {
   "editor.status.offline": "hors ligne — modifications gardées sur cet appareil",
   "editor.loading": "Chargement de l'éditeur…",
   "editor.region": "Texte de la note",
+  "editor.regionFinding": "Texte du constat",
   "editor.readOnly": "Lecture seule : votre rôle vous permet de suivre cette note en direct, pas de la modifier.",
   "editor.notice.revoked":
     "Votre accès à cette note a été retiré : plus rien n'est envoyé. Rechargez la page ou contactez la coordination du projet.",

@@ -6,7 +6,15 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useMatches, useParams, useRouteError } from "@remix-run/react";
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  useMatches,
+  useParams,
+  useRouteError,
+  type ClientLoaderFunctionArgs,
+} from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { EvidenceAddForms, type AddRefusal } from "~/components/findings/evidence-add-forms";
@@ -31,6 +39,7 @@ import findingStyles from "~/styles/findings.css";
 import { formatDate } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
+import { serverOrKept, useKeptPageData } from "~/utils/offline-pages";
 import { projectPageTitle } from "~/utils/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: findingStyles }];
@@ -102,11 +111,20 @@ function useLiveTitle(pageTitle: string) {
   return { title, onTitle: setLive };
 }
 
+/**
+ * Offline, a client-side navigation to a finding opened before on this device gets the data kept
+ * then (`useKeptPageData`), as a note does; a reload gets the page from the service worker, and
+ * the text comes from the editor's local copy.
+ */
+export const clientLoader = ({ request, serverLoader }: ClientLoaderFunctionArgs) =>
+  serverOrKept(request, () => serverLoader<typeof loader>());
+
 export default function FindingPage() {
   const t = useT();
   const locale = useLocale();
-  const { finding, pageTitle, evidence, cycles, choices, values, seed, canEdit, canDelete, viewer } =
-    useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof clientLoader>();
+  useKeptPageData(data);
+  const { finding, pageTitle, evidence, cycles, choices, values, seed, canEdit, canDelete, viewer } = data;
   const answer = useActionData<typeof action>();
   const projectId = useParams().projectId!;
   const base = `/projects/${projectId}/findings`;

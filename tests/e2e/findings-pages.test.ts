@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { createProject, createUser } from "../factories";
 import { axeViolations } from "../support/axe";
 import { browserForFile } from "../support/browser-session";
-import { editorOf, STATUS, statusOf, textOf } from "../support/note-page";
+import { editorOf, FINDING_EDITOR_NAME, STATUS, statusOf, textOf } from "../support/note-page";
 
 /**
  * The findings pages in a real Chromium on a 375 px phone: the list, the new-finding form, the
@@ -49,8 +49,10 @@ describe("findings in the browser", () => {
 
     // The title and the statement become the live text's first heading and paragraph.
     await statusOf(page, STATUS.synced).waitFor();
-    await expect.poll(() => textOf(page)).toContain("Les clients viennent de toute la vallée de la Drôme.");
-    expect(await editorOf(page).locator("h1, h2, h3, h4").first().textContent()).toBe(
+    await expect
+      .poll(() => textOf(page, FINDING_EDITOR_NAME))
+      .toContain("Les clients viennent de toute la vallée de la Drôme.");
+    expect(await editorOf(page, FINDING_EDITOR_NAME).locator("h1, h2, h3, h4").first().textContent()).toBe(
       "Le marché rayonne sur la vallée",
     );
     await page.getByRole("heading", { name: "Le marché rayonne sur la vallée", level: 2 }).first().waitFor();
@@ -83,8 +85,10 @@ describe("findings in the browser", () => {
     // A reader: the text is read-only, no evidence form.
     const reader = await session.logIn(observer, findingPath, PHONE);
     await statusOf(reader.page, STATUS.synced).waitFor();
-    await expect.poll(() => textOf(reader.page)).toContain("Les clients viennent de toute la vallée");
-    expect(await editorOf(reader.page).getAttribute("contenteditable")).toBe("false");
+    await expect
+      .poll(() => textOf(reader.page, FINDING_EDITOR_NAME))
+      .toContain("Les clients viennent de toute la vallée");
+    expect(await editorOf(reader.page, FINDING_EDITOR_NAME).getAttribute("contenteditable")).toBe("false");
     expect(await reader.page.getByText("Ajouter une preuve").count()).toBe(0);
     expect(await axeViolations(reader.page)).toEqual([]);
 

@@ -176,3 +176,41 @@ test("offline, a note opened before opens from the list with its local copy; one
   expect(phone.problems.filter((p) => !offlineNoise.test(p))).toEqual([]);
   await phone.context.close();
 });
+
+test("a finding opened once reopens offline, its statement from the local copy", async () => {
+  const user = await createUser(server.db, { name: "Rémi Terrain" });
+  const project = await createProject(server.db, { members: [[user.id, "researcher"]] });
+  const finding = await server.db.finding.create({
+    data: { projectId: project.id, authorId: user.id, title: "Le marché tient le village" },
+    select: { id: true },
+  });
+  const path = `/projects/${project.id}/findings/${finding.id}`;
+  const phone = await newContext(browser, { width: 375, height: 740 });
+  const page = await logInOn(phone, user, path);
+  const editor = page.getByRole("textbox", { name: "Texte du constat" });
+  await page
+    .getByRole("status")
+    .filter({ hasText: /^synchronisé$/ })
+    .waitFor();
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Relevé sur trois samedis");
+  await localCopyWritten(page, localStoreName(user.id, `finding:${finding.id}`));
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect
+    .poll(() => page.evaluate(async () => Boolean(await caches.match(location.href))), { timeout: 10_000 })
+    .toBe(true);
+
+  await phone.context.setOffline(true);
+  await page.reload();
+  await editor.waitFor();
+  await expect.poll(() => editor.textContent(), { timeout: 10_000 }).toContain("Relevé sur trois samedis");
+  await page
+    .getByRole("status")
+    .filter({ hasText: /^hors ligne/ })
+    .waitFor();
+  const offlineNoise = /ERR_INTERNET_DISCONNECTED|WebSocket|net::|Failed to fetch manifest patches/;
+  expect(phone.problems.filter((p) => !offlineNoise.test(p))).toEqual([]);
+  await phone.context.close();
+});

@@ -19,6 +19,8 @@ export const STATUS = {
   offline: "hors ligne — modifications gardées sur cet appareil",
 };
 const EDITOR_NAME = "Texte de la note";
+/** The same editor on a finding's page. */
+export const FINDING_EDITOR_NAME = "Texte du constat";
 
 /** A researcher, a local actor, a council reviewer, someone outside, and their project. */
 export async function noteTeam(session: BrowserSession) {
@@ -85,7 +87,7 @@ export async function openNote(
   return opened;
 }
 
-export const editorOf = (page: Page): Locator => page.getByRole("textbox", { name: EDITOR_NAME });
+export const editorOf = (page: Page, name = EDITOR_NAME): Locator => page.getByRole("textbox", { name });
 
 export const statusOf = (page: Page, text: string): Locator =>
   page.getByRole("status").filter({ hasText: new RegExp(`^${text}$`) });
@@ -98,8 +100,8 @@ export async function typeAtEnd(page: Page, text: string) {
 }
 
 /** The note's text as a person reads it: without the other people's caret labels. */
-export const textOf = (page: Page) =>
-  editorOf(page).evaluate((element) => {
+export const textOf = (page: Page, name = EDITOR_NAME) =>
+  editorOf(page, name).evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
     copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
     return copy.textContent ?? "";

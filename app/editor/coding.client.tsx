@@ -142,7 +142,8 @@ export function useCoding({
       ) : null}
     </>
   );
-  return { actions, onKeyDown, view };
+  // A document that is not a note (a finding's statement) has no coding: nothing to show.
+  return { actions, onKeyDown, view: options.noteId ? view : null };
 }
 
 /** Once the text is there (local copy or server), shows the passage or quote the address names. */

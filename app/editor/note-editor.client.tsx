@@ -1,13 +1,13 @@
 import { Editor, EditorContent } from "@tiptap/react";
 import { useEffect, useId, useRef, useState } from "react";
 import type * as Y from "yjs";
-import type { Translator } from "~/i18n";
+import type { MessageKey, Translator } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { noteTitle } from "~/models/notes/note-projection";
 import { openCollabSession, type CollabSession } from "./collab-session.client";
 import { NOTE_FRAGMENT, noteExtensions } from "./editor-extensions.client";
 import { LinkForm } from "./link-form.client";
-import { CollabStatus } from "./collab-status.client";
+import { CollabStatus, type NoticeTexts } from "./collab-status.client";
 import { useCoding, type CodingOptions } from "./coding.client";
 import { seedTitleWhenLoaded } from "./title-seed.client";
 import { Toolbar } from "./toolbar.client";
@@ -84,9 +84,56 @@ export function NoteEditor(props: NoteEditorProps) {
 }
 export default NoteEditor;
 
-/** The text's accessible name: the same editor holds a note's text or a finding's statement. */
+/**
+ * The same editor holds a note's text or a finding's statement: what it says names the right
+ * one ("cette note", "ce constat").
+ */
+type Wording = {
+  region: MessageKey;
+  readOnly: MessageKey;
+  notices: NoticeTexts;
+  listLink: MessageKey;
+  presence: MessageKey;
+  joined: MessageKey;
+  left: MessageKey;
+};
+
+const NOTE_WORDING: Wording = {
+  region: "editor.region",
+  readOnly: "editor.readOnly",
+  notices: {
+    full: "editor.notice.full",
+    tooBig: "editor.notice.tooBig",
+    revoked: "editor.notice.revoked",
+    rightsChanged: "editor.notice.rightsChanged",
+    deleted: "editor.notice.deleted",
+  },
+  listLink: "editor.notice.deletedLink",
+  presence: "editor.presence.label",
+  joined: "editor.presence.joined",
+  left: "editor.presence.left",
+};
+
+const FINDING_WORDING: Wording = {
+  region: "editor.regionFinding",
+  readOnly: "editor.finding.readOnly",
+  notices: {
+    full: "editor.finding.full",
+    tooBig: "editor.notice.tooBig",
+    revoked: "editor.finding.revoked",
+    rightsChanged: "editor.notice.rightsChanged",
+    deleted: "editor.finding.deleted",
+  },
+  listLink: "editor.finding.deletedLink",
+  presence: "editor.finding.presence",
+  joined: "editor.finding.joined",
+  left: "editor.finding.left",
+};
+
+const wordingOf = (docName: string): Wording => (docName.startsWith("finding:") ? FINDING_WORDING : NOTE_WORDING);
+
 function textLabel(t: Translator, docName: string): string {
-  return docName.startsWith("finding:") ? t("editor.regionFinding") : t("editor.region");
+  return t(wordingOf(docName).region);
 }
 
 function textAttributes(label: string, editable: boolean, describedBy: string | undefined): Record<string, string> {
@@ -140,6 +187,7 @@ function NoteEditorSession({ docName, user, readOnly, listHref, onTitle, seedTit
       readOnly={readOnly}
       readOnlyNoticeId={readOnlyNoticeId}
       label={textLabel(t, docName)}
+      wording={wordingOf(docName)}
       listHref={listHref}
       onTitle={onTitle}
       seedTitle={seedTitle}
@@ -155,12 +203,14 @@ function LiveEditor({
   readOnly,
   readOnlyNoticeId,
   label,
+  wording,
   listHref,
   onTitle,
   seedTitle,
   userId,
   coding,
 }: {
+  wording: Wording;
   session: CollabSession;
   editor: Editor;
   readOnly: boolean;
@@ -199,7 +249,7 @@ function LiveEditor({
     session.provider.awareness,
     state === "connected" || state === "synced",
     locale,
-    joinsAndLeaves(t, "editor.presence.joined", "editor.presence.left"),
+    joinsAndLeaves(t, wording.joined, wording.left),
   );
 
   useEffect(() => {
@@ -218,12 +268,14 @@ function LiveEditor({
         notice={notice}
         people={people}
         announcement={announcement}
-        listLink={{ to: listHref, label: "editor.notice.deletedLink" }}
+        listLink={{ to: listHref, label: wording.listLink }}
+        notices={wording.notices}
+        presenceLabel={t(wording.presence)}
       />
       {readOnly ? (
         // The page already shows this notice; here it only names the editor's state for screen readers.
         <p id={readOnlyNoticeId} className="visually-hidden">
-          {t("editor.readOnly")}
+          {t(wording.readOnly)}
         </p>
       ) : null}
       {editable ? (

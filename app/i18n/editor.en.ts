@@ -8,6 +8,16 @@ export const editorEn: Record<keyof typeof editorFr, string> = {
   "editor.loading": "Loading the editor…",
   "editor.region": "Note text",
   "editor.regionFinding": "Finding text",
+  "editor.finding.readOnly": "Read only: your role lets you follow this finding live, not change it.",
+  "editor.finding.revoked":
+    "Your access to this finding was removed: nothing is sent any more. Reload the page or contact the project's coordination.",
+  "editor.finding.full": "Too many people have this finding open at once. Trying to connect again in a moment.",
+  "editor.finding.deleted":
+    "Someone deleted this finding: it can no longer be changed here and nothing is sent from this page any more.",
+  "editor.finding.deletedLink": "Back to findings",
+  "editor.finding.presence": "In this finding:",
+  "editor.finding.joined": "{name} joined the finding.",
+  "editor.finding.left": "{name} left the finding.",
   "editor.readOnly": "Read only: your role lets you follow this note live, not edit it.",
   "editor.notice.revoked":
     "Your access to this note was removed: nothing is sent any more. Reload the page or contact the project's coordinator.",

@@ -6,6 +6,18 @@ export const editorFr = {
   "editor.loading": "Chargement de l'éditeur…",
   "editor.region": "Texte de la note",
   "editor.regionFinding": "Texte du constat",
+  "editor.finding.readOnly":
+    "Lecture seule : votre rôle vous permet de suivre ce constat en direct, pas de le modifier.",
+  "editor.finding.revoked":
+    "Votre accès à ce constat a été retiré : plus rien n'est envoyé. Rechargez la page ou contactez la coordination du projet.",
+  "editor.finding.full":
+    "Trop de personnes ont ouvert ce constat en même temps. Nouvel essai de connexion dans un instant.",
+  "editor.finding.deleted":
+    "Quelqu'un a supprimé ce constat : il n'est plus modifiable ici et plus rien n'est envoyé depuis cette page.",
+  "editor.finding.deletedLink": "Retour aux constats",
+  "editor.finding.presence": "Dans ce constat :",
+  "editor.finding.joined": "{name} a rejoint le constat.",
+  "editor.finding.left": "{name} a quitté le constat.",
   "editor.readOnly": "Lecture seule : votre rôle vous permet de suivre cette note en direct, pas de la modifier.",
   "editor.notice.revoked":
     "Votre accès à cette note a été retiré : plus rien n'est envoyé. Rechargez la page ou contactez la coordination du projet.",

@@ -89,6 +89,9 @@ describe("findings in the browser", () => {
       .poll(() => textOf(reader.page, FINDING_EDITOR_NAME))
       .toContain("Les clients viennent de toute la vallée");
     expect(await editorOf(reader.page, FINDING_EDITOR_NAME).getAttribute("contenteditable")).toBe("false");
+    // The editor speaks of the finding, not of a note.
+    expect(await reader.page.getByText("Lecture seule : votre rôle vous permet de suivre ce constat").count()).toBe(1);
+    expect(await reader.page.getByText("cette note").count()).toBe(0);
     expect(await reader.page.getByText("Ajouter une preuve").count()).toBe(0);
     expect(await axeViolations(reader.page)).toEqual([]);
 

@@ -35,7 +35,7 @@ export async function checkRights(docName: string): Promise<CollabRights> {
   try {
     const response = await fetch(`/collab/${encodeURIComponent(docName)}`, { cache: "no-store" });
     if (response.status === 204) return response.headers.get("X-Collab-Rights") === "read" ? "read" : "write";
-    return response.status === 401 || response.status === 403 ? "denied" : "unknown";
+    return response.status === 401 || response.status === 403 || response.status === 404 ? "denied" : "unknown";
   } catch {
     return "unknown";
   }

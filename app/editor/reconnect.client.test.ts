@@ -117,14 +117,14 @@ describe("installJitteredReconnect on a real WebsocketProvider", () => {
   });
 });
 
-describe("a refused upgrade (HTTP 403), which a browser cannot tell from a network failure", () => {
+describe("a refused upgrade (HTTP 404), which a browser cannot tell from a network failure", () => {
   async function refusingServer(checkAccess: () => Promise<"allowed" | "denied" | "unknown">) {
     let upgrades = 0;
     let checks = 0;
     const server = http.createServer();
     server.on("upgrade", (_request, socket) => {
       upgrades++;
-      socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;

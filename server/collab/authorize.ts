@@ -14,7 +14,7 @@ export type Authorized = {
 };
 export type Refused = {
   ok: false;
-  status: 400 | 401 | 403;
+  status: 400 | 401 | 403 | 404;
   reason: string;
   /** Who asked, when the session was valid (the refusal counts against them, not their address). */
   session?: { userId: string; sessionHash: string };
@@ -27,7 +27,8 @@ export const COLLAB_PATH = "/collab/";
  * name of a registered kind, this site's Origin (a page elsewhere cannot open a socket with
  * our cookie), a live session from the cookie (never a token in the URL), and the right to
  * read the document (`documentRights`, the same rule as the HTTP route and the re-check).
- * A document that does not exist and one the user may not see get the same 403.
+ * A document that does not exist and one the user may not see get the same 404, as pages answer
+ * where the user may not know something exists (a finding of another project, issue 14).
  */
 export async function authorizeUpgrade(req: IncomingMessage, reader: RightsReader): Promise<Authorized | Refused> {
   const url = new URL(req.url ?? "/", "http://collab.invalid");
@@ -61,7 +62,7 @@ export async function authorizeUpgrade(req: IncomingMessage, reader: RightsReade
   if (!rights) {
     return {
       ok: false,
-      status: 403,
+      status: 404,
       reason: "no access to the document",
       session: { userId: session.userId, sessionHash },
     };

@@ -42,7 +42,7 @@ describe("a note when the connection or the rights change", () => {
     expect(await d.page.getByRole("toolbar").count()).toBe(0);
 
     // Back on a read-only socket, she is removed from the project: 4403, a message, no more attempts.
-    // (Had her socket been down at that moment, the upgrade would be refused with HTTP 403, which
+    // (Had her socket been down at that moment, the upgrade would be refused with HTTP 404, which
     // a browser cannot tell from a network failure: she would go on retrying, backed off to 30 s.)
     await statusOf(d.page, STATUS.synced).waitFor();
     await file.server.db.membership.delete({

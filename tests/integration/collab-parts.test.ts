@@ -103,7 +103,7 @@ describe("upgrade and authorisation", () => {
     expect(await tryUpgrade(ws(noteName), { origin: "https://ailleurs.example", cookie: owner.cookie })).toBe(403);
     expect(await tryUpgrade(ws(noteName), { origin: s.url })).toBe(401);
     const stranger = await member("coordinator");
-    expect(await tryUpgrade(ws(noteName), { origin: s.url, cookie: stranger.cookie })).toBe(403);
+    expect(await tryUpgrade(ws(noteName), { origin: s.url, cookie: stranger.cookie })).toBe(404);
     const first = await openRaw(ws(noteName), headers);
     expect(await tryUpgrade(ws(noteName), headers)).toBe(503);
     first.close();

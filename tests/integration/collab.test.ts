@@ -63,11 +63,11 @@ describe("who may connect", () => {
     expect(await tryUpgrade(wsUrl(docName), { ...base, cookie: "maillage_session=forged" })).toBe(401);
     expect(await tryUpgrade(wsUrl(docName), { origin: "https://evil.example", cookie: owner.cookie })).toBe(403);
     expect(await tryUpgrade(wsUrl(docName), { cookie: owner.cookie })).toBe(403);
-    expect(await tryUpgrade(wsUrl(docName), { ...base, cookie: outsider.cookie })).toBe(403);
+    expect(await tryUpgrade(wsUrl(docName), { ...base, cookie: outsider.cookie })).toBe(404);
     for (const bad of ["note", "note:", "nope:abcdefghij", "note:../../etc", "note:%ZZ", "note:abc?x", "timeline:x"]) {
       expect(await tryUpgrade(wsUrl(bad), { ...base, cookie: owner.cookie }), bad).toBe(400);
     }
-    expect(await tryUpgrade(wsUrl("note:doesnotexist1"), { ...base, cookie: owner.cookie })).toBe(403);
+    expect(await tryUpgrade(wsUrl("note:doesnotexist1"), { ...base, cookie: owner.cookie })).toBe(404);
     expect(await tryUpgrade(`${server.url.replace("http", "ws")}/elsewhere`, { ...base, cookie: owner.cookie })).toBe(
       404,
     );
@@ -89,8 +89,8 @@ describe("the same address over plain HTTP", () => {
     for (const name of [docName, `survey:${survey.id}`, `timeline:${project.id}`]) {
       expect(await status(owner.client, name), name).toBe(204);
       expect(await tryUpgrade(wsUrl(name), { cookie: owner.cookie, origin: server.url }), name).toBe("open");
-      expect(await status(outsider.client, name), name).toBe(403);
-      expect(await tryUpgrade(wsUrl(name), { cookie: outsider.cookie, origin: server.url }), name).toBe(403);
+      expect(await status(outsider.client, name), name).toBe(404);
+      expect(await tryUpgrade(wsUrl(name), { cookie: outsider.cookie, origin: server.url }), name).toBe(404);
       expect(await status(anonymous, name), name).toBe(401);
     }
     // And whether it would be read-only, as the upgrade decides.
@@ -101,13 +101,13 @@ describe("the same address over plain HTTP", () => {
       expect(await rights(owner.client, name), name).toBe("write");
       expect(await rights(reviewer.client, name), name).toBe("read");
     }
-    expect(await status(owner.client, "note:doesnotexist0")).toBe(403);
+    expect(await status(owner.client, "note:doesnotexist0")).toBe(404);
     expect(await status(owner.client, "note:..%2F..%2Fetc")).toBe(400);
     expect(await status(owner.client, "script:abcdefgh12")).toBe(400);
 
     // Removed from the project: the answer changes at once.
     await server.db.membership.deleteMany({ where: { projectId: project.id, userId: owner.user.id } });
-    expect(await status(owner.client, docName)).toBe(403);
+    expect(await status(owner.client, docName)).toBe(404);
   });
 });
 

@@ -102,7 +102,7 @@ describe("who may do what with findings", () => {
     const ws = `${server.url.replace("http", "ws")}/collab/finding:${id}`;
     const headers = (who: Who) => ({ origin: server.url, cookie: cast.as(who).client.cookieHeader() });
     for (const who of READERS) expect(await tryUpgrade(ws, headers(who)), who).toBe("open");
-    expect(await tryUpgrade(ws, headers("outsider"))).toBe(403);
+    expect(await tryUpgrade(ws, headers("outsider"))).toBe(404);
     expect(await tryUpgrade(ws, { origin: server.url })).toBe(401);
     // A finding of another project, asked for with this project's address, is unknown.
     const elsewhere = await createFinding(server.db, { projectId: cast.otherProject.id, authorId: null });

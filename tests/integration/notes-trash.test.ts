@@ -251,7 +251,7 @@ describe("a trashed note leaves the project's pages", () => {
     await setup.author.client.post(setup.path, { intent: "trash" });
     expect(await closed).toBe(4410);
     const rights = await setup.coordinator.client.get(`/collab/${encodeURIComponent(docName)}`);
-    expect(rights.status).toBe(403);
+    expect(rights.status).toBe(404);
 
     await setup.author.client.post(setup.path, { intent: "restore" });
     expect((await setup.coordinator.client.get(`/collab/${encodeURIComponent(docName)}`)).status).toBe(204);

@@ -235,7 +235,7 @@ describe("the design is projected into SQL", () => {
     const outsider = await person(null, "researcher");
     const observer = await person(project.id, "observer");
     const url = `${server().url.replace("http", "ws")}/collab/${docName}`;
-    expect(await tryUpgrade(url, { origin: server().url, cookie: outsider.cookie })).toBe(403);
+    expect(await tryUpgrade(url, { origin: server().url, cookie: outsider.cookie })).toBe(404);
     expect(await tryUpgrade(url, { origin: server().url, cookie: observer.cookie })).toBe("open");
     expect((await outsider.client.get(path)).status).toBe(404);
     const page = await observer.client.get(path);

@@ -10,6 +10,8 @@ import { editorOf, noteTestFile, sleep, STATUS, statusOf } from "../support/note
  * passage in a finding, axe-core with the picker open, and a phone-sized screen.
  */
 const file = noteTestFile();
+/** What reaches other people live (and the projection, a second after typing stops) may take a while on a busy machine. */
+const LIVE = { timeout: 10_000 };
 const { openNote } = file;
 
 /** Selects the first occurrence of `text` in the note's text, as a mouse drag would. */
@@ -57,7 +59,7 @@ describe("coding a note", () => {
     await editorOf(a.page).click();
     await a.page.keyboard.type("Le marché de Die ouvre le samedi matin");
     const b = await openNote(bruno, note.path, { width: 375 });
-    await expect.poll(() => editorOf(b.page).textContent()).toContain("samedi matin");
+    await expect.poll(() => editorOf(b.page).textContent(), LIVE).toContain("samedi matin");
 
     // Alice by keyboard (Ctrl+Alt+K), Bruno on a phone with the toolbar button, at the same time.
     await selectText(a.page, "marché de Die");
@@ -83,7 +85,7 @@ describe("coding a note", () => {
     ]);
     for (const page of [a.page, b.page]) {
       await expect
-        .poll(() => codesShown(page))
+        .poll(() => codesShown(page), LIVE)
         .toEqual([
           ["marché de ", "Eau"],
           ["Die", "Eau, Foncier"],
@@ -93,7 +95,7 @@ describe("coding a note", () => {
 
     // A council reviewer sees the codes and their names, and cannot code.
     const c = await openNote(chloe, note.path);
-    await expect.poll(() => codesShown(c.page)).toHaveLength(3);
+    await expect.poll(() => codesShown(c.page), LIVE).toHaveLength(3);
     expect(await c.page.getByRole("button", { name: "Coder" }).count()).toBe(0);
     await c.page.getByRole("button", { name: /Foncier : 1 passage/ }).click();
     await c.page.getByText("Passage codé : Foncier.").waitFor({ state: "attached" });
@@ -104,14 +106,14 @@ describe("coding a note", () => {
     await a.page.keyboard.press("ArrowLeft");
     await a.page.getByRole("button", { name: "Retirer le code Eau de ce passage" }).click();
     for (const page of [a.page, b.page, c.page]) {
-      await expect.poll(() => codesShown(page)).toEqual([["Die ouvre", "Foncier"]]);
+      await expect.poll(() => codesShown(page), LIVE).toEqual([["Die ouvre", "Foncier"]]);
     }
 
     // Opening the note at the passage (as the code view links it): highlighted and announced.
-    await expect.poll(() => db.codedPassage.count({ where: { projectId } })).toBe(1);
+    await expect.poll(() => db.codedPassage.count({ where: { projectId } }), LIVE).toBe(1);
     const row = await db.codedPassage.findFirstOrThrow({ where: { projectId }, select: { passageId: true } });
     const found = await openNote(chloe, `${note.path}?passage=${row.passageId}`);
-    await expect.poll(() => found.page.locator(".passage-found").allTextContents()).toEqual(["Die ouvre"]);
+    await expect.poll(() => found.page.locator(".passage-found").allTextContents(), LIVE).toEqual(["Die ouvre"]);
     await found.page.getByText("Passage surligné dans la note : « Die ouvre ».").waitFor({ state: "attached" });
     expect(await statusOf(found.page, STATUS.synced).count()).toBe(1);
   });
@@ -143,7 +145,7 @@ describe("coding a note", () => {
 
     const again = await openNote(alice, `${note.path}?evidence=${evidence.id}`);
     await expect
-      .poll(() => again.page.locator(".passage-found").allTextContents())
+      .poll(() => again.page.locator(".passage-found").allTextContents(), LIVE)
       .toEqual(["vendent surtout au marché"]);
     await again.page.getByText("Cité dans 1 constat :").waitFor();
 

@@ -50,7 +50,7 @@ describe("findings in the browser", () => {
     // The title and the statement become the live text's first heading and paragraph.
     await statusOf(page, STATUS.synced).waitFor();
     await expect
-      .poll(() => textOf(page, FINDING_EDITOR_NAME))
+      .poll(() => textOf(page, FINDING_EDITOR_NAME), { timeout: 10_000 })
       .toContain("Les clients viennent de toute la vallée de la Drôme.");
     expect(await editorOf(page, FINDING_EDITOR_NAME).locator("h1, h2, h3, h4").first().textContent()).toBe(
       "Le marché rayonne sur la vallée",
@@ -86,7 +86,7 @@ describe("findings in the browser", () => {
     const reader = await session.logIn(observer, findingPath, PHONE);
     await statusOf(reader.page, STATUS.synced).waitFor();
     await expect
-      .poll(() => textOf(reader.page, FINDING_EDITOR_NAME))
+      .poll(() => textOf(reader.page, FINDING_EDITOR_NAME), { timeout: 10_000 })
       .toContain("Les clients viennent de toute la vallée");
     expect(await editorOf(reader.page, FINDING_EDITOR_NAME).getAttribute("contenteditable")).toBe("false");
     // The editor speaks of the finding, not of a note.

@@ -43,11 +43,14 @@ export function NoteMetadataForm({
   limits,
   saved,
   lookalike = null,
+  canAddCodes,
 }: {
   values: NoteMetadataValues;
   /** What the page was loaded with: sent back as `was.*`, so that a save writes only what this person changed. */
   stored: NoteMetadataValues;
   tags: Tag[];
+  /** Whether the person may add a code to the codebook from here (`codes.manage`). */
+  canAddCodes: boolean;
   cycles: CycleChoice[];
   errors: Record<string, string>;
   limits: NoteMetadataLimits;
@@ -116,14 +119,16 @@ export function NoteMetadataForm({
           hint={tags.length ? t("notes.meta.tagsHint") : t("notes.meta.tagsEmpty")}
           error={errors.tagIds}
         />
-        <TextField
-          name="newTag"
-          label={t("notes.meta.newTag")}
-          hint={t("notes.meta.newTagHint", { max: limits.tagMax })}
-          defaultValue={values.newTag}
-          maxLength={limits.tagMax}
-          error={errors.newTag}
-        />
+        {canAddCodes ? (
+          <TextField
+            name="newTag"
+            label={t("notes.meta.newTag")}
+            hint={t("notes.meta.newTagHint", { max: limits.tagMax })}
+            defaultValue={values.newTag}
+            maxLength={limits.tagMax}
+            error={errors.newTag}
+          />
+        ) : null}
       </fieldset>
       <div className="inline-form">
         <button type="submit" className="button primary" disabled={busy}>

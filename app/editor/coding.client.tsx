@@ -86,7 +86,8 @@ export function useCoding({
     editor.commands.focus();
   };
   const actions: ToolbarAction[] = [];
-  if (editable) {
+  // Coding is for notes: a finding's statement (no note id) gets no "Coder".
+  if (editable && options.noteId) {
     actions.push({
       id: "code",
       label: t("editor.code"),

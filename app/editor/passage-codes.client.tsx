@@ -100,7 +100,10 @@ export function PassageCodes({
               <li key={codeId}>
                 <button type="button" className="code-chip" onClick={() => goToNext(codeId)}>
                   <span className="code-swatch" style={{ backgroundColor: entry.colour }} aria-hidden="true" />
-                  {t("editor.codes.next", { code: entry.label, count: entry.passages.length })}
+                  {t(entry.passages.length === 1 ? "editor.codes.next" : "editor.codes.nextMany", {
+                    code: entry.label,
+                    count: entry.passages.length,
+                  })}
                 </button>
               </li>
             ))}

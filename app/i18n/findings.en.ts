@@ -104,6 +104,7 @@ export const findingsEn: Record<keyof typeof findingsFr, string> = {
   "findings.evidence.surveyQuestion": "{survey} — {question}",
   "findings.evidence.surveyGone": "The survey or the question no longer exists.",
   "findings.evidence.surveyAnswered": "{answered} answers out of {total}",
+  "findings.evidence.surveyAnsweredOne": "{answered} answer out of {total}",
   "findings.evidence.surveyMean": "Mean {mean}, median {median}",
   "findings.evidence.surveyRange": "From {from} to {to}",
   "findings.evidence.surveyFilters": "Filters: {filters}",

@@ -103,6 +103,7 @@ export const findingsFr = {
   "findings.evidence.surveyQuestion": "{survey} — {question}",
   "findings.evidence.surveyGone": "L'enquête ou la question n'existe plus.",
   "findings.evidence.surveyAnswered": "{answered} réponses sur {total}",
+  "findings.evidence.surveyAnsweredOne": "{answered} réponse sur {total}",
   "findings.evidence.surveyMean": "Moyenne {mean}, médiane {median}",
   "findings.evidence.surveyRange": "Du {from} au {to}",
   "findings.evidence.surveyFilters": "Filtres : {filters}",

@@ -81,6 +81,7 @@ export const notesEn: Record<keyof typeof notesFr, string> = {
   "notes.meta.tagsHint": "The project's codebook: tick those that apply to this note.",
   "notes.meta.tagsEmpty": "The project's codebook has no tags yet.",
   "notes.meta.tagUnknown": "A chosen tag is not in the project's codebook. Reload the page and try again.",
+  "notes.meta.newTagNotAllowed": "Only coordinators and researchers add codes to the codebook. Tick an existing code.",
   "notes.meta.newTag": "Add a tag to the codebook",
   "notes.meta.newTagHint":
     "It is also applied to this note (at most {max} characters). If it already exists, it is reused.",

@@ -82,6 +82,8 @@ export const notesFr = {
   "notes.meta.tagsEmpty": "Le livre de codes du projet ne contient encore aucune étiquette.",
   "notes.meta.tagUnknown":
     "Une étiquette choisie ne fait pas partie du livre de codes du projet. Rechargez la page et réessayez.",
+  "notes.meta.newTagNotAllowed":
+    "Seules la coordination et les personnes chargées de recherche ajoutent des codes au livre de codes. Cochez un code existant.",
   "notes.meta.newTag": "Ajouter une étiquette au livre de codes",
   "notes.meta.newTagHint":
     "Elle est aussi appliquée à cette note ({max} caractères au plus). Si elle existe déjà, elle est réutilisée.",

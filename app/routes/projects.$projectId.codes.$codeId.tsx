@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw redirect(`${url.pathname}?${url.searchParams}`);
   }
   const done = (["saved", "retired", "restored"] as const).find((d) => d === url.searchParams.get("done")) ?? null;
-  const from = codebook.find((other) => other.id === url.searchParams.get("from"));
+  const from = codebook.find((other) => other.id === url.searchParams.get("mergedFrom"));
   return json({
     ...data,
     canManage: can(access, "codes.manage"),

@@ -114,7 +114,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canDelete: can(access, "notes.delete", { ownerId: note.author?.id ?? null }),
     trashDays: NOTE_TRASH_DAYS,
     viewer: { id: user.id, name: user.name },
-    codebook: canEdit ? await listTags({ projectId: access.projectId }) : [],
+    codebook: canEdit ? await listTags({ projectId: access.projectId, keep: values.tagIds }) : [],
+    // Adding a code to the codebook is managing it (issue 14): others tick existing codes only.
+    canAddCodes: can(access, "codes.manage"),
     coding: { ...coding, canCite },
     cycles,
     values,
@@ -156,6 +158,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const echo: NoteMetadataValues = { ...values, commune: pickedCommune(values.commune) };
   const refuse = (fieldErrors: Record<string, string>) =>
     json({ fieldErrors, values: echo, savedAt: null, lookalike: null }, { status: 400 });
+  if (values.newTag.trim() !== "" && !can(access, "codes.manage")) {
+    return json(
+      { fieldErrors: { newTag: t("notes.meta.newTagNotAllowed") }, values: echo, savedAt: null, lookalike: null },
+      { status: 403 },
+    );
+  }
   if (intent !== "metadata") return refuse({ form: t("notes.invalidRequest") });
   const cycles = await listCycles({ projectId });
   const result = validate(metadataSchema(t, localeFromRequest(request), cycles), values);
@@ -227,7 +235,8 @@ function useLiveTitle(pageTitle: string) {
 function LiveNotePage({ data }: { data: NoteData }) {
   const t = useT();
   const locale = useLocale();
-  const { note, pageTitle, canEdit, canDelete, trashDays, viewer, codebook, cycles, values, limits } = data;
+  const { note, pageTitle, canEdit, canDelete, trashDays, viewer, codebook, canAddCodes, cycles, values, limits } =
+    data;
   // Page data kept offline by an older version has no coding part.
   const coding = data.coding ?? { codebook: [], canCite: false, findings: [], citedIn: [], evidenceAnchor: null };
   const [searchParams] = useSearchParams();
@@ -307,6 +316,7 @@ function LiveNotePage({ data }: { data: NoteData }) {
               values={actionData?.values ?? values}
               stored={values}
               tags={codebook}
+              canAddCodes={canAddCodes}
               cycles={cycles}
               errors={actionData?.fieldErrors ?? {}}
               limits={limits}

@@ -189,7 +189,9 @@ describe("merge and retire", () => {
 
     const response = await client.post(`${base}/${a.id}`, { intent: "merge", intoId: b.id });
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe(`${base}/${b.id}?done=merged&from=${a.id}`);
+    expect(response.headers.get("location")).toBe(`${base}/${b.id}?done=merged&mergedFrom=${a.id}`);
+    // Not the passages filter "from" (observed since): the page shows no "filtre ignoré".
+    expect(await read(await client.get(response.headers.get("location")!))).not.toContain("Filtre ignoré");
     expect(await server.db.tag.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ mergedIntoId: b.id });
     expect(await server.db.codedPassage.count({ where: { codeId: a.id } })).toBe(0);
     expect(await server.db.codedPassage.count({ where: { codeId: b.id } })).toBe(2);

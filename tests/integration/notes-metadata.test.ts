@@ -14,8 +14,9 @@ beforeAll(() => {
 const { memberOf } = notesHelpers(() => server);
 
 describe("note metadata", () => {
+  /** A researcher's note: researchers edit notes and may add codes to the codebook. */
   async function editableNote() {
-    const member = await memberOf("local_actor");
+    const member = await memberOf("researcher");
     const note = await createNote(server.db, { projectId: member.project.id, authorId: member.user.id });
     return { ...member, note, path: `${member.notes}/${note.id}` };
   }
@@ -159,6 +160,37 @@ describe("note metadata", () => {
     expect(response.status).toBe(400);
     expect(await server.db.noteTag.count({ where: { noteId: note.id } })).toBe(0);
     expect(await server.db.tag.count({ where: { projectId: project.id } })).toBe(0);
+  });
+
+  test("a local actor ticks existing codes but may not add one to the codebook (403, nothing written)", async () => {
+    const member = await memberOf("local_actor");
+    const note = await createNote(server.db, { projectId: member.project.id, authorId: member.user.id });
+    const path = `/projects/${member.project.id}/notes/${note.id}`;
+    const market = await createTag(server.db, { projectId: member.project.id, label: "Marché" });
+    const form = await read(await member.client.get(path));
+    expect(form).toContain(`name="tagIds" value="${market.id}"`);
+    expect(form).not.toContain('name="newTag"');
+    const refused = await member.client.post(path, { intent: "metadata", newTag: "Nouveau code", tagIds: [market.id] });
+    expect(refused.status).toBe(403);
+    expect(await read(refused)).toContain(
+      "Seules la coordination et les personnes chargées de recherche ajoutent des codes",
+    );
+    expect(await server.db.tag.count({ where: { projectId: member.project.id } })).toBe(1);
+    expect(await server.db.noteTag.count({ where: { noteId: note.id } })).toBe(0);
+    const ticked = await member.client.post(path, { intent: "metadata", tagIds: [market.id] });
+    expect(ticked.status).toBe(200);
+    expect(await server.db.noteTag.count({ where: { noteId: note.id } })).toBe(1);
+  });
+
+  test("a retired code is offered only on the notes that carry it", async () => {
+    const { client, project, note, path } = await editableNote();
+    const retired = await server.db.tag.create({
+      data: { projectId: project.id, label: "Divers", nameKey: "divers", retiredAt: new Date() },
+      select: { id: true },
+    });
+    expect(await read(await client.get(path))).not.toContain(`value="${retired.id}"`);
+    await server.db.noteTag.create({ data: { noteId: note.id, tagId: retired.id } });
+    expect(await read(await client.get(path))).toContain(`name="tagIds" checked="" value="${retired.id}"`);
   });
 
   test("a new tag joins the codebook and is reused whatever its case and spacing", async () => {

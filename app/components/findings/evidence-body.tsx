@@ -138,7 +138,12 @@ function SurveyEvidence({ evidence, print }: { evidence: SurveyView; print: bool
           {t("findings.evidence.surveyQuestion", { survey: snapshot.surveyTitle, question: snapshot.questionLabel })}
         </strong>
       </p>
-      <p>{t("findings.evidence.surveyAnswered", { answered: figures.answered, total: snapshot.total })}</p>
+      <p>
+        {t(figures.answered > 1 ? "findings.evidence.surveyAnswered" : "findings.evidence.surveyAnsweredOne", {
+          answered: figures.answered,
+          total: snapshot.total,
+        })}
+      </p>
       {figures.counts.length ? (
         <ul>
           {figures.counts.map((count) => (

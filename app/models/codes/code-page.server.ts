@@ -129,7 +129,7 @@ export async function manageCode({
     case "merge": {
       const intoId = text(formData, "intoId").slice(0, 64);
       const change = await mergeCode({ projectId, codeId, intoId });
-      return settle(change, `/projects/${projectId}/codes/${intoId}?done=merged&from=${codeId}`);
+      return settle(change, `/projects/${projectId}/codes/${intoId}?done=merged&mergedFrom=${codeId}`);
     }
     case "retire":
     case "restore": {

@@ -47,10 +47,13 @@ function evidenceLine(t: Translator, item: EvidenceView, siteUrl: string, projec
       const counts = s.figures.counts
         .map((c) => `${e(c.label || t("findings.evidence.surveyOther"))} ${c.count}`)
         .join(", ");
-      return `${kind} : ${e(s.surveyTitle)} — ${e(s.questionLabel)}, ${t("findings.evidence.surveyAnswered", {
-        answered: s.figures.answered,
-        total: s.total,
-      })}${counts ? ` (${counts})` : ""}.${shows}`;
+      return `${kind} : ${e(s.surveyTitle)} — ${e(s.questionLabel)}, ${t(
+        s.figures.answered > 1 ? "findings.evidence.surveyAnswered" : "findings.evidence.surveyAnsweredOne",
+        {
+          answered: s.figures.answered,
+          total: s.total,
+        },
+      )}${counts ? ` (${counts})` : ""}.${shows}`;
     }
     case "event":
       return `${kind} : ${e(item.title)}${item.day ? ` (${item.day})` : ""}${item.exists ? "" : `. ${t("findings.evidence.eventGone")}`}.${shows}`;

@@ -3,10 +3,13 @@ import { matchTag, normalizeTagLabel, tagKey, type CodebookTag } from "./tag-lab
 
 export { normalizeTagLabel, tagKey } from "./tag-label";
 
-/** The project's codebook, alphabetical; a merged code is offered as the code it became. */
-export async function listTags({ projectId }: { projectId: string }) {
+/**
+ * The codes offered for a note, alphabetical: a merged code is offered as the code it became,
+ * and a retired one only on the notes that already carry it (`keep`), so it can be unticked.
+ */
+export async function listTags({ projectId, keep = [] }: { projectId: string; keep?: string[] }) {
   return prisma.tag.findMany({
-    where: { projectId, mergedIntoId: null },
+    where: { projectId, mergedIntoId: null, OR: [{ retiredAt: null }, { id: { in: keep } }] },
     select: { id: true, label: true },
     orderBy: { label: "asc" },
   });

@@ -158,6 +158,9 @@ export async function seedDemoCoding(
   prisma: PrismaClient,
   { projectId, coderIds }: { projectId: string; coderIds: string[] },
 ): Promise<Map<string, string>> {
+  // The notes were taken during the diagnosis: the code view's cycle and phase show it.
+  const cycle = await prisma.projectCycle.findFirst({ where: { projectId }, orderBy: { number: "desc" } });
+  await prisma.note.updateMany({ where: { projectId }, data: { cycleId: cycle?.id ?? null, phase: "diagnosis" } });
   const codeIds = await seedCodebook(prisma, projectId, coderIds[0]!);
   await codeNotes(prisma, projectId, codeIds, coderIds);
   return codeIds;
@@ -358,6 +361,35 @@ export async function seedDemoFindings(
       const { comment, ...source } = demo.source;
       await add(comment, { kind: "source", ...source });
     }
+  }
+}
+
+/**
+ * Someone corrects a cited figure in the note afterwards (the cooperative's commission went up),
+ * so the demo shows a finding saying "passage modifié depuis la citation".
+ */
+export async function seedDemoNoteCorrection(prisma: PrismaClient, projectId: string): Promise<void> {
+  const [before, after] = ["18 %", "20 %"];
+  const notes = await prisma.note.findMany({ where: { projectId, deletedAt: null }, select: { id: true } });
+  for (const note of notes) {
+    const name = `note:${note.id}`;
+    const stored = await prisma.documentSnapshot.findUnique({ where: { docName: name } });
+    if (!stored) continue;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, stored.state);
+    const at = flattenRichText(doc.getXmlFragment("default")).text.indexOf(before);
+    const place = at === -1 ? null : locate(doc, at);
+    if (place) {
+      place.text.delete(place.index, before.length);
+      place.text.insert(place.index, after);
+      await prisma.documentSnapshot.update({
+        where: { docName: name },
+        data: { state: Buffer.from(Y.encodeStateAsUpdate(doc)) },
+      });
+      await writeNoteProjection(note.id, doc, null);
+    }
+    doc.destroy();
+    if (place) return;
   }
 }
 

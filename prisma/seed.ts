@@ -4,7 +4,7 @@
  * and by `npm run db:seed`. Every demo account uses DEMO_PASSWORD.
  */
 import type { PrismaClient } from "../app/generated/prisma/client";
-import { seedDemoCoding, seedDemoFindings } from "./seed-findings";
+import { seedDemoCoding, seedDemoFindings, seedDemoNoteCorrection } from "./seed-findings";
 import { seedDemoNotes } from "./seed-notes";
 import { seedDemoSurvey, seedDemoTimeline } from "./seed-surveys-timeline";
 import { hashPassword } from "../app/models/accounts/password.server";
@@ -169,4 +169,5 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedDemoTimeline(prisma, { projectId, noteIds: notes.map((n) => n.id), surveyId });
   const codeIds = await seedDemoCoding(prisma, { projectId, coderIds: [ids.rachid, ids.camille, ids.lea] });
   await seedDemoFindings(prisma, { projectId, authorIds: [ids.rachid, ids.camille], codeIds, surveyId });
+  await seedDemoNoteCorrection(prisma, projectId);
 }

@@ -4,7 +4,8 @@
  * and by `npm run db:seed`. Every demo account uses DEMO_PASSWORD.
  */
 import type { PrismaClient } from "../app/generated/prisma/client";
-import { seedDemoCoding, seedDemoFindings, seedDemoNoteCorrection } from "./seed-findings";
+import { seedDemoCoding, seedDemoNoteCorrection } from "./seed-coding";
+import { seedDemoFindings } from "./seed-findings";
 import { seedDemoNotes } from "./seed-notes";
 import { seedDemoSurvey, seedDemoTimeline } from "./seed-surveys-timeline";
 import { hashPassword } from "../app/models/accounts/password.server";

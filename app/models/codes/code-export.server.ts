@@ -4,7 +4,7 @@ import type { Locale, Translator } from "~/i18n";
 import { formatDate } from "~/utils/format";
 import { prisma } from "../core/db.server";
 import { parisTime, parisTimeText } from "../surveys/survey-export-columns.server";
-import { codeIdsOf } from "./code-passages.server";
+import { codeIdsOf, readPassages } from "./code-passages.server";
 import { resolveCode, type CodebookCode } from "./codebook";
 import { listCodebook } from "./codebook.server";
 
@@ -31,46 +31,8 @@ type ExportPassage = {
 };
 
 /** A code's passages in the notes outside the trash: newest observations first, then reading order. */
-async function passagesOf(projectId: string, codeIds: string[]): Promise<ExportPassage[]> {
-  const rows = await prisma.codedPassage.findMany({
-    where: { projectId, codeId: { in: codeIds }, note: { projectId, deletedAt: null } },
-    select: {
-      passageId: true,
-      noteId: true,
-      text: true,
-      start: true,
-      updatedAt: true,
-      codedById: true,
-      note: {
-        select: {
-          title: true,
-          observedOn: true,
-          placeCommuneName: true,
-          phase: true,
-          cycle: { select: { number: true } },
-          author: { select: { name: true } },
-        },
-      },
-    },
-    orderBy: [{ note: { observedOn: { sort: "desc", nulls: "last" } } }, { noteId: "asc" }, { start: "asc" }],
-  });
-  const coderIds = [...new Set(rows.map((row) => row.codedById).filter((id): id is string => id !== null))];
-  const coders = new Map(
-    (await prisma.user.findMany({ where: { id: { in: coderIds } }, select: { id: true, name: true } })).map((u) => [
-      u.id,
-      u.name,
-    ]),
-  );
-  return rows.map(({ note, codedById, ...row }) => ({
-    ...row,
-    noteTitle: note.title,
-    observedOn: note.observedOn,
-    commune: note.placeCommuneName,
-    cycle: note.cycle?.number ?? null,
-    phase: note.phase,
-    author: note.author?.name ?? null,
-    codedBy: codedById ? (coders.get(codedById) ?? null) : null,
-  }));
+function passagesOf(projectId: string, codeIds: string[]): Promise<ExportPassage[]> {
+  return readPassages({ projectId, codeId: { in: codeIds }, note: { projectId, deletedAt: null } });
 }
 
 /** The codes an export covers: one code, or every code that is not merged (retired ones too). */

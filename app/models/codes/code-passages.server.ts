@@ -57,6 +57,8 @@ const passageSelect = {
   noteId: true,
   codeId: true,
   text: true,
+  start: true,
+  updatedAt: true,
   codedById: true,
   note: {
     select: {
@@ -90,18 +92,24 @@ export async function listCodePassages({
   page: number;
 }) {
   const where = passagesWhere(projectId, codeIds, filters);
-  const [total, rows] = await Promise.all([
+  const [total, passages] = await Promise.all([
     prisma.codedPassage.count({ where }),
-    prisma.codedPassage.findMany({
-      where,
-      select: passageSelect,
-      orderBy: passageOrder,
-      skip: (page - 1) * CODE_PASSAGES_PER_PAGE,
-      take: CODE_PASSAGES_PER_PAGE,
-    }),
+    readPassages(where, { skip: (page - 1) * CODE_PASSAGES_PER_PAGE, take: CODE_PASSAGES_PER_PAGE }),
   ]);
+  return { total, passages };
+}
+
+/**
+ * Passages as pages and exports show them (newest observations first, then reading order),
+ * each with its note's title, date, commune, cycle, phase and author, and who coded it.
+ */
+export async function readPassages(
+  where: Prisma.CodedPassageWhereInput,
+  paging: { skip?: number; take?: number } = {},
+) {
+  const rows = await prisma.codedPassage.findMany({ where, select: passageSelect, orderBy: passageOrder, ...paging });
   const coders = await userNames(rows.map((row) => row.codedById));
-  const passages = rows.map(({ codedById, note, ...row }) => ({
+  return rows.map(({ codedById, note, ...row }) => ({
     ...row,
     noteTitle: note.title,
     observedOn: note.observedOn,
@@ -111,7 +119,6 @@ export async function listCodePassages({
     author: note.author?.name ?? null,
     codedBy: codedById ? (coders.get(codedById) ?? null) : null,
   }));
-  return { total, passages };
 }
 
 async function userNames(ids: (string | null)[]): Promise<Map<string, string>> {

@@ -1,4 +1,8 @@
 import type { MessageKey } from "./fr";
+import { reviewEn } from "./review.en";
+import { commentsEn } from "./comments.en";
+import { councilEn } from "./council.en";
+import { notificationsEn } from "./notifications.en";
 import { codesEn } from "./codes.en";
 import { editorEn } from "./editor.en";
 import { findingsEn } from "./findings.en";
@@ -17,6 +21,10 @@ export const en: Record<MessageKey, string> = {
   ...timelineEn,
   ...codesEn,
   ...findingsEn,
+  ...reviewEn,
+  ...commentsEn,
+  ...councilEn,
+  ...notificationsEn,
   ...qdaEn,
   "app.title": "Maillage",
   "app.tagline": "The workspace for territorial action-research on local digital services",

@@ -3,6 +3,10 @@
  * have the same keys — TypeScript refuses to build otherwise.
  * Placeholders look like {name}; numbers are formatted for the locale.
  */
+import { reviewFr } from "./review.fr";
+import { commentsFr } from "./comments.fr";
+import { councilFr } from "./council.fr";
+import { notificationsFr } from "./notifications.fr";
 import { codesFr } from "./codes.fr";
 import { editorFr } from "./editor.fr";
 import { findingsFr } from "./findings.fr";
@@ -259,6 +263,10 @@ export const fr = {
   ...timelineFr,
   ...codesFr,
   ...findingsFr,
+  ...reviewFr,
+  ...commentsFr,
+  ...councilFr,
+  ...notificationsFr,
   ...qdaFr,
 } as const;
 

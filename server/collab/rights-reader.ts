@@ -31,7 +31,8 @@ export class SqliteRightsReader implements RightsReader {
       this.documentStatements.set(
         kind.kind,
         this.db.prepare(
-          `SELECT d.projectId AS projectId, p.visibility AS visibility, m.role AS role, u.siteRole AS siteRole
+          `SELECT d.projectId AS projectId, d.stage AS stage, p.visibility AS visibility, m.role AS role,
+             u.siteRole AS siteRole
            FROM (${kind.projectOf}) d JOIN "Project" p ON p.id = d.projectId
            JOIN "User" u ON u.id = @userId
            LEFT JOIN "Membership" m ON m.projectId = d.projectId AND m.userId = @userId`,

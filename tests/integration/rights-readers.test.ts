@@ -14,6 +14,7 @@ const { documentKinds, parseDocumentName } = await import("~/models/documents/re
 const { createNote, createProject, createUser } = await import("../factories");
 const { createSurvey } = await import("../survey-factories");
 const { SqliteRightsReader } = await import("../../server/collab/rights-reader");
+const { findingStage } = await import("~/models/review/finding-visibility");
 
 afterAll(async () => {
   await prisma.$disconnect();
@@ -28,17 +29,26 @@ test("the collaboration server's reader and the pages' reader give the same righ
     const project = await createProject(prisma, { members: [[owner.id, "coordinator"]], visibility });
     const note = await createNote(prisma, { projectId: project.id, authorId: owner.id });
     const survey = await createSurvey(prisma, { projectId: project.id });
-    const finding = await prisma.finding.create({
-      data: { projectId: project.id, authorId: owner.id },
-      select: { id: true },
-    });
-    const ids: Record<string, string> = {
-      note: note.id,
-      survey: survey.id,
-      timeline: project.id,
-      finding: finding.id,
-    };
-    expect(Object.keys(ids).sort()).toEqual(
+    // A finding at each stage of its review: its readers differ (app/models/review/finding-visibility.ts).
+    const findings = await Promise.all(
+      [
+        { state: "draft", firstSubmittedAt: null },
+        { state: "changes_requested", firstSubmittedAt: new Date() },
+        { state: "published", firstSubmittedAt: new Date() },
+      ].map((stage) =>
+        prisma.finding.create({
+          data: { projectId: project.id, authorId: owner.id, ...stage },
+          select: { id: true, state: true, firstSubmittedAt: true },
+        }),
+      ),
+    );
+    const ids: [string, string, string | null][] = [
+      ["note", note.id, null],
+      ["survey", survey.id, null],
+      ["timeline", project.id, null],
+      ...findings.map((finding): [string, string, string] => ["finding", finding.id, findingStage(finding)]),
+    ];
+    expect([...new Set(ids.map(([kind]) => kind))].sort()).toEqual(
       documentKinds()
         .map((kind) => kind.kind)
         .sort(),
@@ -48,11 +58,12 @@ test("the collaboration server's reader and the pages' reader give the same righ
         const user = await createUser(prisma, { siteRole });
         if (role) await prisma.membership.create({ data: { userId: user.id, projectId: project.id, role } });
         const access = await getProjectAccess({ id: user.id, siteRole }, project.id);
-        for (const [kind, id] of Object.entries(ids)) {
+        for (const [kind, id, stage] of ids) {
           const doc = parseDocumentName(`${kind}:${id}`)!;
           const fromSocketReader = await documentRights(reader, doc, user.id);
-          expect(fromSocketReader, `${visibility} ${siteRole} ${role} ${kind}`).toBe(rightsFrom(access, doc));
-          cases.push(`${visibility} ${siteRole} ${role} ${kind}: ${fromSocketReader}`);
+          const label = `${visibility} ${siteRole} ${role} ${kind} ${stage ?? ""}`;
+          expect(fromSocketReader, label).toBe(rightsFrom(access, doc, stage));
+          cases.push(`${label}: ${fromSocketReader}`);
         }
       }
     }
@@ -60,7 +71,7 @@ test("the collaboration server's reader and the pages' reader give the same righ
     await prisma.note.update({ where: { id: note.id }, data: { deletedAt: new Date() } });
     expect(await documentRights(reader, parseDocumentName(`note:${note.id}`)!, owner.id)).toBeNull();
   }
-  expect(cases).toHaveLength(2 * 2 * 6 * 4);
+  expect(cases).toHaveLength(2 * 2 * 6 * 6);
   // The rule is not trivially "null" or "write" everywhere.
   expect(new Set(cases.map((line) => line.split(": ")[1]))).toEqual(new Set(["write", "read", "null"]));
   await reader.close();

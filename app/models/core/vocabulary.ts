@@ -91,6 +91,38 @@ export const FINDING_STATES = [
 ] as const;
 export type FindingState = (typeof FINDING_STATES)[number];
 
+/**
+ * What moves a finding from one state to another (app/models/review/transitions.ts says from
+ * where to where, and the rights table who): submit (or resubmit), request changes, validate,
+ * publish, withdraw, and reopen a withdrawn finding as a draft.
+ */
+export const FINDING_TRANSITIONS = ["submit", "request_changes", "validate", "publish", "withdraw", "reopen"] as const;
+export type FindingTransition = (typeof FINDING_TRANSITIONS)[number];
+
+/** Who asked for the council's opinion: the project (saisine) or the council itself (auto-saisine). */
+export const SAISINE_ORIGINS = ["referral", "own_initiative"] as const;
+export type SaisineOrigin = (typeof SAISINE_ORIGINS)[number];
+
+/** An avis is written (en rédaction), adopted (frozen) and transmitted. */
+export const AVIS_STATES = ["drafting", "adopted", "transmitted"] as const;
+export type AvisState = (typeof AVIS_STATES)[number];
+
+/** What a user is told about, in the app and optionally by e-mail. */
+export const NOTIFICATION_TYPES = [
+  "finding_submitted",
+  "finding_verdict",
+  "comment_reply",
+  "comment_mention",
+  "saisine_opened",
+  "saisine_due",
+  "avis_adopted",
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+/** How a user wants e-mail for a notification type. */
+export const NOTIFICATION_CHANNELS = ["immediate", "digest", "never"] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
 /** How sure the authors are of a finding (faible, moyenne, forte). */
 export const CONFIDENCE_LEVELS = ["low", "medium", "high"] as const;
 export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];

@@ -4,7 +4,14 @@ import type { DocumentName } from "./registry.server";
 
 export type SessionFacts = { userId: string; siteRole: string };
 /** A project's visibility and the user's place in it: what `accessFrom` decides on. */
-export type ProjectFacts = { projectId: string; visibility: string; role: string | null; siteRole: string };
+export type ProjectFacts = {
+  projectId: string;
+  visibility: string;
+  role: string | null;
+  siteRole: string;
+  /** Where the document stands, for kinds with `stageRights` (null otherwise). */
+  stage: string | null;
+};
 
 /**
  * How the rights of a socket or a collaboration request are read: one implementation per
@@ -22,10 +29,17 @@ export interface RightsReader {
 
 export type DocumentRights = "write" | "read";
 
-/** What an access allows on a document: write, read only, or nothing. */
-export function rightsFrom(access: ProjectAccess | null, doc: DocumentName): DocumentRights | null {
-  if (!access || !can(access, doc.kind.readAction)) return null;
-  return can(access, doc.kind.writeAction) ? "write" : "read";
+/** What an access allows on a document at its stage: write, read only, or nothing. */
+export function rightsFrom(
+  access: ProjectAccess | null,
+  doc: DocumentName,
+  stage: string | null = null,
+): DocumentRights | null {
+  const actions = doc.kind.stageRights
+    ? doc.kind.stageRights(stage)
+    : { read: doc.kind.readAction, write: doc.kind.writeAction };
+  if (!access || !can(access, actions.read)) return null;
+  return actions.write && can(access, actions.write) ? "write" : "read";
 }
 
 /**
@@ -38,5 +52,5 @@ export async function documentRights(
   userId: string,
 ): Promise<DocumentRights | null> {
   const facts = await reader.document(doc.kind, doc.id, userId);
-  return facts ? rightsFrom(accessFrom({ ...facts, userId }), doc) : null;
+  return facts ? rightsFrom(accessFrom({ ...facts, userId }), doc, facts.stage) : null;
 }

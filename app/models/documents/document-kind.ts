@@ -17,15 +17,23 @@ export type DocumentKind = {
   /** The prefix of the kind's document names, "<kind>:<id>" (lower-case letters). */
   kind: string;
   /**
-   * SQL that selects the document's project as `projectId` for the id bound as `@id`, and
-   * nothing when there is no such document (or it must not be opened, e.g. a note in the
-   * trash). The rights reader runs it in one statement with the user's membership.
+   * SQL that selects the document's project as `projectId` and its `stage` (`NULL AS stage`
+   * for kinds whose rights do not depend on one) for the id bound as `@id`, and nothing when
+   * there is no such document (or it must not be opened, e.g. a note in the trash). The
+   * rights reader runs it in one statement with the user's membership.
    */
   projectOf: string;
   /** What a user must be allowed in the project to open the document (read-only). */
   readAction: ProjectAction;
   /** What a user must be allowed to change it; without it their socket is read-only. */
   writeAction: ProjectAction;
+  /**
+   * For kinds whose rights depend on where the document stands (a finding the council has
+   * not had yet, an avis adopted and frozen): the actions for the `stage` that `projectOf`
+   * selected, instead of `readAction` and `writeAction`; `write: null` makes it read-only for
+   * everyone. Pages decide with the same function, so sockets and pages agree.
+   */
+  stageRights?: (stage: string | null) => { read: ProjectAction; write: ProjectAction | null };
   /**
    * Refuses, before it is stored or relayed, an update that would take the content out of the
    * kind's schema (unknown node, a heading inside a paragraph…): returns what is wrong, or null.

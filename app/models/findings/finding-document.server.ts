@@ -3,6 +3,7 @@ import { prisma } from "../core/db.server";
 import type { DocumentKind, Editor } from "../documents/document-kind";
 import { projectNote } from "../notes/note-projection";
 import { checkNoteUpdate } from "../notes/note-schema.server";
+import { FINDING_STAGE_SQL, findingReadAction } from "../review/finding-visibility";
 
 /**
  * A finding's statement is rich text like a note's, but short: a message larger than this is
@@ -31,9 +32,11 @@ export async function writeFindingProjection(findingId: string, doc: Y.Doc, last
  */
 export const findingDocument: DocumentKind = {
   kind: "finding",
-  projectOf: `SELECT projectId FROM "Finding" WHERE id = @id`,
+  projectOf: `SELECT projectId, ${FINDING_STAGE_SQL} AS stage FROM "Finding" WHERE id = @id`,
   readAction: "content.read",
   writeAction: "findings.edit",
+  // Drafts are the team's, submitted findings the council's too, validated ones everyone's.
+  stageRights: (stage) => ({ read: findingReadAction(stage), write: "findings.edit" }),
   checkUpdate: checkNoteUpdate,
   maxMessageBytes: FINDING_MESSAGE_BYTES,
   project: writeFindingProjection,

@@ -31,7 +31,7 @@ export async function writeNoteProjection(noteId: string, doc: Y.Doc, lastEditor
 /** `note:<noteId>`: a field note's body. A note in the trash cannot be opened. */
 export const noteDocument: DocumentKind = {
   kind: "note",
-  projectOf: `SELECT projectId FROM "Note" WHERE id = @id AND deletedAt IS NULL`,
+  projectOf: `SELECT projectId, NULL AS stage FROM "Note" WHERE id = @id AND deletedAt IS NULL`,
   readAction: "content.read",
   writeAction: "notes.edit",
   checkUpdate: checkNoteUpdate,

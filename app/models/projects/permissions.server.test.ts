@@ -34,7 +34,17 @@ const EXPECTED_RIGHTS: Record<string, [Expected, Expected, Expected, Expected, E
   "codes.manage":         ["any", "any",   "",    "",      "",      ""],
   "findings.edit":        ["any", "any",   "",    "",      "",      ""],
   "findings.delete":      ["any", "own",   "",    "",      "",      ""],
+  "findings.readDraft":   ["any", "any",   "any", "",      "",      ""],
+  "findings.readSubmitted": ["any", "any", "any", "any",   "",      ""],
+  "findings.submit":      ["any", "own",   "",    "",      "",      ""],
   "findings.review":      ["",    "",      "",    "any",   "",      ""],
+  "findings.publish":     ["any", "",      "",    "",      "",      ""],
+  "findings.withdraw":    ["any", "own",   "",    "",      "",      ""],
+  "saisines.refer":       ["any", "",      "",    "",      "",      ""],
+  "saisines.selfRefer":   ["",    "",      "",    "any",   "",      ""],
+  "avis.edit":            ["",    "",      "",    "any",   "",      ""],
+  "avis.adopt":           ["",    "",      "",    "any",   "",      ""],
+  "avis.transmit":        ["any", "",      "",    "any",   "",      ""],
 };
 
 /**

@@ -119,9 +119,50 @@ export const RIGHTS = {
     about: "Delete a finding (the owner is the finding's author)",
     grants: { coordinator: "any", researcher: "own" },
   },
+  "findings.readDraft": {
+    about: "Read findings the council has not had yet (drafts of the project team)",
+    grants: { coordinator: "any", researcher: "any", local_actor: "any" },
+  },
+  "findings.readSubmitted": {
+    about: "Read findings once submitted to the council, whatever their state since",
+    grants: { coordinator: "any", researcher: "any", local_actor: "any", council_reviewer: "any" },
+  },
+  "findings.submit": {
+    about: "Submit a finding to the council, or resubmit it after changes (the owner is the finding's author)",
+    grants: { coordinator: "any", researcher: "own" },
+  },
   "findings.review": {
-    about: "Give a review verdict on a finding",
+    about: "Give a review verdict on a submitted finding: changes requested or validated",
     grants: { council_reviewer: "any" },
+  },
+  "findings.publish": {
+    about: "Publish a validated finding beyond the project",
+    grants: { coordinator: "any" },
+  },
+  "findings.withdraw": {
+    about:
+      "Withdraw a submitted, validated or published finding, or reopen it as a draft (the owner is the finding's author)",
+    grants: { coordinator: "any", researcher: "own" },
+  },
+  "saisines.refer": {
+    about: "Ask the project's council for an opinion (saisine): a question, findings, a due date",
+    grants: { coordinator: "any" },
+  },
+  "saisines.selfRefer": {
+    about: "Open an auto-saisine: the council takes a subject up itself",
+    grants: { council_reviewer: "any" },
+  },
+  "avis.edit": {
+    about: "Co-write the council's opinion (avis) while it is being drafted",
+    grants: { council_reviewer: "any" },
+  },
+  "avis.adopt": {
+    about: "Adopt the avis (it is frozen from then on), with the votes",
+    grants: { council_reviewer: "any" },
+  },
+  "avis.transmit": {
+    about: "Mark an adopted avis as transmitted",
+    grants: { coordinator: "any", council_reviewer: "any" },
   },
 } as const satisfies Record<string, Rule>;
 

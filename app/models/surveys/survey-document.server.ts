@@ -28,7 +28,7 @@ export async function writeSurveyProjection(surveyId: string, doc: Y.Doc, _lastE
 /** `survey:<surveyId>`: a survey's design, co-edited by those who may edit surveys. */
 export const surveyDocument: DocumentKind = {
   kind: "survey",
-  projectOf: `SELECT projectId FROM "Survey" WHERE id = @id`,
+  projectOf: `SELECT projectId, NULL AS stage FROM "Survey" WHERE id = @id`,
   readAction: "content.read",
   writeAction: "surveys.edit",
   checkUpdate: onlyRoots(Object.values(ROOT)),

@@ -101,7 +101,7 @@ function row(projectId: string, event: TimelineEvent, updatedAt: Date) {
 /** `timeline:<projectId>`: the project's timeline of events, one per project. */
 export const timelineDocument: DocumentKind = {
   kind: "timeline",
-  projectOf: `SELECT id AS projectId FROM "Project" WHERE id = @id`,
+  projectOf: `SELECT id AS projectId, NULL AS stage FROM "Project" WHERE id = @id`,
   readAction: "content.read",
   writeAction: "timeline.edit",
   checkUpdate: onlyRoots([EVENTS_KEY]),

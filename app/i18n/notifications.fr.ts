@@ -1,0 +1,4 @@
+/** In-app notifications and e-mail (French, reference). */
+export const notificationsFr = {
+  "notifications.title": "Notifications",
+} as const;

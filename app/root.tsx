@@ -41,7 +41,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, setCookie } = await readAuth(request);
   const locale = localeFromRequest(request);
   const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
-  return json({ locale, user: user ? { id: user.id, name: user.name, siteRole: user.siteRole } : null }, { headers });
+  return json(
+    {
+      locale,
+      user: user ? { id: user.id, name: user.name, siteRole: user.siteRole, unread: user.unreadNotifications } : null,
+    },
+    { headers },
+  );
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -7,6 +7,7 @@ import type { PrismaClient } from "../app/generated/prisma/client";
 import { seedDemoCoding, seedDemoNoteCorrection } from "./seed-coding";
 import { seedDemoFindings } from "./seed-findings";
 import { seedDemoNotes } from "./seed-notes";
+import { seedDemoReview } from "./seed-review";
 import { seedDemoSurvey, seedDemoTimeline } from "./seed-surveys-timeline";
 import { hashPassword } from "../app/models/accounts/password.server";
 import { findTerritory, type Territory } from "../app/models/projects/territory.server";
@@ -170,5 +171,9 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedDemoTimeline(prisma, { projectId, noteIds: notes.map((n) => n.id), surveyId });
   const codeIds = await seedDemoCoding(prisma, { projectId, coderIds: [ids.rachid, ids.camille, ids.lea] });
   await seedDemoFindings(prisma, { projectId, authorIds: [ids.rachid, ids.camille], codeIds, surveyId });
+  await seedDemoReview(prisma, {
+    projectId,
+    people: { researcherId: ids.rachid, coordinatorId: ids.camille, reviewerId: ids.bernard },
+  });
   await seedDemoNoteCorrection(prisma, projectId);
 }

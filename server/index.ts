@@ -14,6 +14,9 @@ import { getEnv } from "../app/utils/env.server";
 import { attachCollaboration } from "./collab/index";
 import { collabOptionsFromEnv } from "./collab/options";
 import { startNoteTrashPurge } from "./jobs/note-trash";
+import { startSaisineDueReminders } from "./jobs/saisine-due";
+import { startMailDigest } from "./jobs/mail-digest";
+import { startMailWorker } from "./jobs/mail-worker";
 import { SqliteRightsReader } from "./collab/rights-reader";
 import { SqliteDocumentStore } from "./collab/sqlite-document-store";
 import { cspNonce, limitBodySize, refuseCrossSite, refuseUndecodablePath, securityHeaders } from "./security";
@@ -83,6 +86,21 @@ function remixHandler() {
 }
 app.all("*", remixHandler());
 const stopNoteTrashPurge = startNoteTrashPurge(collab.documents.removeDocument);
+const stopSaisineDueReminders = startSaisineDueReminders();
+// E-mail only with SMTP_URL: the outbox's sender, and the daily digest that fills it.
+const stopMail = env.SMTP_URL
+  ? [
+      startMailWorker({
+        smtpUrl: env.SMTP_URL,
+        from: env.MAIL_FROM,
+        pollMs: env.MAIL_POLL_MS,
+        maxAttempts: env.MAIL_MAX_ATTEMPTS,
+        leaseMs: env.MAIL_LEASE_MS,
+        firstRetryMs: env.MAIL_POLL_MS < 1000 ? env.MAIL_POLL_MS : undefined,
+      }),
+      startMailDigest({ hour: env.MAIL_DIGEST_HOUR, everySeconds: env.MAIL_DIGEST_EVERY_SECONDS }),
+    ]
+  : [];
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -105,6 +123,9 @@ async function shutdown(signal: string) {
   // Documents first: every accepted update is already stored; this writes snapshots and
   // projections so the next start loads fast.
   stopNoteTrashPurge();
+  stopSaisineDueReminders();
+  // Messages on the wire finish (or are given back to the outbox) before the process leaves.
+  await Promise.all(stopMail.map((stop) => stop()));
   await collab.close();
   server.close(() => process.exit(0));
   // Keep-alive connections would hold close() open; give them a moment, then leave.

@@ -44,6 +44,7 @@ export function securityHeaders({ development }: { development: boolean }) {
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const ONE_CLICK_UNSUBSCRIBE = /^\/unsubscribe\/[^/]+$/;
 
 /**
  * Cross-site request forgery: every state-changing request must come from this site.
@@ -53,6 +54,9 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 function isSameSiteWithoutOrigin(req: Request): boolean {
   if (SAFE_METHODS.has(req.method)) return true;
+  // RFC 8058 one-click unsubscribe: the mail provider's server POSTs without Origin or
+  // Sec-Fetch-Site. Nothing there reads the session: the link's secret token is the only key.
+  if (ONE_CLICK_UNSUBSCRIBE.test(req.path)) return true;
   const fetchSite = req.get("sec-fetch-site");
   return fetchSite === "same-origin";
 }

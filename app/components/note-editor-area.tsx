@@ -1,5 +1,6 @@
 import { Component, lazy, Suspense, useSyncExternalStore, type ReactNode } from "react";
 import type { CodingOptions } from "~/editor/coding.client";
+import type { CommentingOptions } from "~/editor/commenting.client";
 import { useT } from "~/i18n/use-translation";
 
 // The editor binds to a Y.Doc over a websocket: it only ever runs in the browser (*.client.tsx).
@@ -29,6 +30,8 @@ type EditorAreaProps = {
   seedTitle?: string;
   /** The codebook, the findings to cite in, and the passage or quote to show on opening. */
   coding?: CodingOptions;
+  /** Comment threads: "Commenter" on a selection and the threads' passages (app/components/comments/). */
+  comments?: CommentingOptions;
 };
 
 /**
@@ -44,6 +47,7 @@ export function NoteEditorArea({
   onTitle,
   seedTitle,
   coding,
+  comments,
 }: EditorAreaProps) {
   const t = useT();
   const hydrated = useHydrated();
@@ -67,6 +71,7 @@ export function NoteEditorArea({
           onTitle={onTitle}
           seedTitle={seedTitle}
           coding={coding}
+          comments={comments}
         />
       </Suspense>
     </EditorErrorBoundary>

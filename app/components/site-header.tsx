@@ -1,9 +1,10 @@
 import { Form, Link, NavLink, useLocation, type Location } from "@remix-run/react";
 import { LOCALES } from "~/i18n";
+import { NotificationsLink } from "./notifications/notifications-link";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { safeRedirect } from "~/utils/safe-redirect";
 
-type HeaderUser = { id: string; name: string; siteRole: string } | null;
+type HeaderUser = { id: string; name: string; siteRole: string; unread?: number } | null;
 
 /**
  * A route's `handle` for a page made for people without an account (a public survey form):
@@ -50,6 +51,9 @@ export function SiteHeader({ user, focused = false }: { user: HeaderUser; focuse
                 <NavLink to="/projects" end>
                   {t("nav.projects")}
                 </NavLink>
+              </li>
+              <li>
+                <NotificationsLink initialCount={user.unread ?? 0} />
               </li>
               <li>
                 <NavLink to="/account">{t("nav.account")}</NavLink>

@@ -10,6 +10,7 @@ import { SafeLink } from "./safe-link-extension.client";
 import { FALLBACK_COLOUR, isHexColour } from "./user-colour";
 import { CodedPassageMark } from "~/models/notes/coded-passage-mark";
 import { NOTE_FRAGMENT, NOTE_STARTER_KIT } from "~/models/notes/note-schema";
+import { CommentAnchorsView } from "./comment-anchors-view.client";
 
 // The fragment and the schema are the server's too: it projects the note from that fragment
 // and refuses updates outside that schema (app/models/notes/note-schema.ts).
@@ -80,6 +81,7 @@ export function noteExtensions({
     SafeLink,
     CodedPassageMark,
     CodedPassageView,
+    CommentAnchorsView,
     Collaboration.configure({ document: doc, field: NOTE_FRAGMENT }),
     CollaborationCaret.configure({
       provider,

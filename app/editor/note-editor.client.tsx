@@ -9,6 +9,7 @@ import { NOTE_FRAGMENT, noteExtensions } from "./editor-extensions.client";
 import { LinkForm } from "./link-form.client";
 import { CollabStatus, type NoticeTexts } from "./collab-status.client";
 import { useCoding, type CodingOptions } from "./coding.client";
+import { useCommenting, type CommentingOptions } from "./commenting.client";
 import { seedTitleWhenLoaded } from "./title-seed.client";
 import { Toolbar } from "./toolbar.client";
 import { useConnectionStatus } from "./use-connection-status.client";
@@ -29,6 +30,8 @@ export type NoteEditorProps = {
   seedTitle?: string;
   /** Coding passages and citing them in findings (issue 14); without it, nothing to code with. */
   coding?: CodingOptions;
+  /** Comment threads (issue 15): "Commenter" on a selection, the threads' passages underlined. */
+  comments?: CommentingOptions;
 };
 
 const NO_CODING: CodingOptions = {
@@ -130,7 +133,24 @@ const FINDING_WORDING: Wording = {
   left: "editor.finding.left",
 };
 
-const wordingOf = (docName: string): Wording => (docName.startsWith("finding:") ? FINDING_WORDING : NOTE_WORDING);
+const AVIS_WORDING: Wording = {
+  region: "council.editor.region",
+  readOnly: "council.editor.readOnly",
+  notices: {
+    full: "council.editor.full",
+    tooBig: "editor.notice.tooBig",
+    revoked: "council.editor.revoked",
+    rightsChanged: "editor.notice.rightsChanged",
+    deleted: "council.editor.deleted",
+  },
+  listLink: "council.editor.deletedLink",
+  presence: "council.editor.presence",
+  joined: "council.editor.joined",
+  left: "council.editor.left",
+};
+
+const wordingOf = (docName: string): Wording =>
+  docName.startsWith("finding:") ? FINDING_WORDING : docName.startsWith("avis:") ? AVIS_WORDING : NOTE_WORDING;
 
 function textLabel(t: Translator, docName: string): string {
   return t(wordingOf(docName).region);
@@ -147,7 +167,16 @@ function textAttributes(label: string, editable: boolean, describedBy: string | 
   };
 }
 
-function NoteEditorSession({ docName, user, readOnly, listHref, onTitle, seedTitle, coding }: NoteEditorProps) {
+function NoteEditorSession({
+  docName,
+  user,
+  readOnly,
+  listHref,
+  onTitle,
+  seedTitle,
+  coding,
+  comments,
+}: NoteEditorProps) {
   const t = useT();
   const readOnlyNoticeId = useId();
   const [open, setOpen] = useState<{ session: CollabSession; editor: Editor } | null>(null);
@@ -193,6 +222,7 @@ function NoteEditorSession({ docName, user, readOnly, listHref, onTitle, seedTit
       seedTitle={seedTitle}
       userId={user.id}
       coding={coding ?? NO_CODING}
+      comments={comments}
     />
   );
 }
@@ -209,6 +239,7 @@ function LiveEditor({
   seedTitle,
   userId,
   coding,
+  comments,
 }: {
   wording: Wording;
   session: CollabSession;
@@ -221,6 +252,7 @@ function LiveEditor({
   seedTitle?: string;
   userId: string;
   coding: CodingOptions;
+  comments: CommentingOptions | undefined;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -241,6 +273,11 @@ function LiveEditor({
     userId,
     options: { ...coding, canCite: coding.canCite && editable },
   });
+  // A page whose rights changed (or whose text went) comments no more until it is reloaded.
+  const commenting = useCommenting(
+    editor,
+    notice === "revoked" || notice === "rightsChanged" || notice === "deleted" ? undefined : comments,
+  );
   useEffect(
     () => (seedTitle && !readOnly ? seedTitleWhenLoaded(session, editor, seedTitle) : undefined),
     [session, editor, seedTitle, readOnly],
@@ -278,13 +315,15 @@ function LiveEditor({
           {t(wording.readOnly)}
         </p>
       ) : null}
-      {editable ? (
+      {editable || commenting.actions.length ? (
         <Toolbar
           editor={editor}
           linkFormId={linkFormId}
           linkFormOpen={linkFormOpen}
           onLinkButton={() => setLinkFormOpen((isOpen) => !isOpen)}
-          actions={actions}
+          actions={editable ? [...actions, ...commenting.actions] : commenting.actions}
+          formatting={editable}
+          label={editable ? undefined : t("comments.toolbar")}
         />
       ) : null}
       {editable && linkFormOpen ? (
@@ -295,6 +334,7 @@ function LiveEditor({
         <EditorContent editor={editor} className="note-editor__frame" />
       </div>
       {codingView}
+      {commenting.view}
     </div>
   );
 }

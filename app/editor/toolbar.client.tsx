@@ -65,6 +65,8 @@ export type ToolbarAction = {
   shortcut?: string;
   disabled?: boolean;
   expanded?: boolean;
+  /** False for a button that opens no dialog (e.g. "Commenter", which moves to the threads panel). */
+  opensDialog?: boolean;
   onClick: () => void;
 };
 
@@ -79,22 +81,29 @@ export function Toolbar({
   linkFormOpen,
   onLinkButton,
   actions = [],
+  formatting = true,
+  label,
 }: {
   editor: Editor;
   linkFormId: string;
   linkFormOpen: boolean;
   onLinkButton: () => void;
   actions?: ToolbarAction[];
+  /** False for a read-only text: only the actions (e.g. "Commenter"), no formatting buttons. */
+  formatting?: boolean;
+  /** The toolbar's name when it is not the formatting one ("Mise en forme"). */
+  label?: string;
 }) {
   const t = useT();
   const [focusIndex, setFocusIndex] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const tools = formatting ? TOOLS : [];
   const pressed = useEditorState({
     editor,
-    selector: ({ editor: current }) => TOOLS.map((tool) => (current ? tool.isActive(current) : false)),
+    selector: ({ editor: current }) => tools.map((tool) => (current ? tool.isActive(current) : false)),
   });
 
-  const total = TOOLS.length + actions.length;
+  const total = tools.length + actions.length;
   const moveFocus = (index: number) => {
     const next = (index + total) % total;
     setFocusIndex(next);
@@ -114,8 +123,8 @@ export function Toolbar({
   };
 
   return (
-    <div role="toolbar" aria-label={t("editor.toolbar")} className="editor-toolbar" onKeyDown={onKeyDown}>
-      {TOOLS.map((tool, index) => (
+    <div role="toolbar" aria-label={label ?? t("editor.toolbar")} className="editor-toolbar" onKeyDown={onKeyDown}>
+      {tools.map((tool, index) => (
         <button
           key={tool.id}
           ref={(element) => {
@@ -136,7 +145,7 @@ export function Toolbar({
         </button>
       ))}
       {actions.map((action, i) => {
-        const index = TOOLS.length + i;
+        const index = tools.length + i;
         return (
           <button
             key={action.id}
@@ -148,7 +157,7 @@ export function Toolbar({
             tabIndex={index === focusIndex ? 0 : -1}
             title={action.title}
             aria-keyshortcuts={action.shortcut}
-            aria-haspopup="dialog"
+            aria-haspopup={action.opensDialog === false ? undefined : "dialog"}
             aria-expanded={action.expanded}
             // Focusable while unavailable, so that the arrow keys still reach it (APG toolbar).
             aria-disabled={action.disabled || undefined}

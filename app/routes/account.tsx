@@ -1,7 +1,8 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { TextField, useFocusFirstError } from "~/components/form-field";
+import { MailPreferencesForm } from "~/components/notifications/mail-preferences-form";
 import { localeFromRequest, translator, type Translator } from "~/i18n";
 import { useT } from "~/i18n/use-translation";
 import { requireUser, restartSessions } from "~/models/accounts/auth.server";
@@ -9,6 +10,10 @@ import { newPasswordSchema } from "~/models/accounts/password-schema.server";
 import { LIMITS } from "~/models/core/limits";
 import { forgetAttempts, takeAttempt } from "~/models/core/rate-limit.server";
 import { changePassword, countActiveSessions } from "~/models/accounts/user.server";
+import { NOTIFICATION_TYPES } from "~/models/core/vocabulary";
+import { mailEnabled } from "~/models/notifications/mail-links.server";
+import { isNotificationChannel } from "~/models/notifications/preferences";
+import { readMailPreferences, saveMailPreferences } from "~/models/notifications/preferences.server";
 import { keepActionHeaders } from "~/utils/headers";
 import { tooManyRequests } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -30,6 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     locale: localeFromRequest(request),
     passwordChanged: new URL(request.url).searchParams.has("passwordChanged"),
+    mailSaved: new URL(request.url).searchParams.has("mailSaved"),
+    mailEnabled: mailEnabled(),
+    mailPreferences: await readMailPreferences(user.id),
     user: { name: user.name, email: user.email },
     sessionCount: await countActiveSessions(user.id),
   });
@@ -39,6 +47,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const t = translator(localeFromRequest(request));
   const formData = await readForm(request, t);
+  if (formData.get("intent") === "mailPreferences") {
+    const choices = NOTIFICATION_TYPES.map((type) => [type, formData.get(`mail.${type}`)] as const);
+    if (!choices.every(([, channel]) => isNotificationChannel(channel))) {
+      return json({ mailError: t("notifications.prefsInvalid") }, { status: 400 });
+    }
+    await saveMailPreferences(user.id, Object.fromEntries(choices) as Parameters<typeof saveMailPreferences>[1]);
+    return redirect("/account?mailSaved=1#mail");
+  }
   const result = validate(passwordChangeSchema(t), {
     currentPassword: text(formData, "currentPassword"),
     newPassword: text(formData, "newPassword"),
@@ -63,9 +79,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const t = useT();
-  const { user, sessionCount, passwordChanged } = useLoaderData<typeof loader>();
+  const { user, sessionCount, passwordChanged, mailSaved, mailEnabled, mailPreferences } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData?.fieldErrors ?? {};
+  const errors = (actionData && "fieldErrors" in actionData ? actionData.fieldErrors : undefined) ?? {};
+  const mailError = actionData && "mailError" in actionData ? actionData.mailError : undefined;
   const formRef = useFocusFirstError(actionData);
   return (
     <section className="page narrow stack" aria-labelledby="account-title">
@@ -106,6 +124,13 @@ export default function AccountPage() {
           {t("account.changePasswordSubmit")}
         </button>
       </Form>
+
+      <MailPreferencesForm
+        channels={mailPreferences}
+        mailEnabled={mailEnabled}
+        saved={mailSaved && !actionData}
+        error={mailError}
+      />
 
       <h2>{t("account.sessions")}</h2>
       <p>{t("account.sessionCount", { count: sessionCount })}</p>

@@ -9,6 +9,9 @@ import { territoryName } from "~/models/projects/territory.server";
 import { PHASES, WORKSPACE_SECTIONS, type Phase } from "~/models/core/vocabulary";
 import { formatDate, formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
+import { OpenSaisinesPanel } from "~/components/council/open-saisines-panel";
+import { isOverdue } from "~/models/council/avis-rights";
+import { openSaisines } from "~/models/council/saisine.server";
 
 export const meta: MetaFunction = ({ matches }) => projectPageTitle(matches, "project.nav.home");
 
@@ -16,8 +19,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "project.view");
   const project = await getProjectForMember(access.projectId);
   if (!project) notFound(t);
+  const now = new Date();
+  const saisines = (await openSaisines({ projectId: access.projectId })).map(({ _count, ...s }) => ({
+    ...s,
+    overdue: isOverdue(s, now),
+  }));
   return json({
     project,
+    saisines,
     departementName: territoryName("departement", project.departement),
     regionName: territoryName("region", project.region),
   });
@@ -26,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ProjectHome() {
   const t = useT();
   const locale = useLocale();
-  const { project, departementName, regionName } = useLoaderData<typeof loader>();
+  const { project, departementName, regionName, saisines } = useLoaderData<typeof loader>();
   const currentIndex = PHASES.indexOf(project.phase as Phase);
   return (
     <div className="project-home">
@@ -39,6 +48,8 @@ export default function ProjectHome() {
           ))}
         </ul>
       </section>
+
+      <OpenSaisinesPanel saisines={saisines} projectId={project.id} />
 
       <section aria-labelledby="territory-title" className="panel">
         <h2 id="territory-title">{t("project.territory")}</h2>

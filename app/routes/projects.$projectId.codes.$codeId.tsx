@@ -15,6 +15,7 @@ import { ErrorPage } from "~/components/error-page";
 import { Pager, type PagerTexts } from "~/components/pager";
 import { useT } from "~/i18n/use-translation";
 import { codePageData, manageCode } from "~/models/codes/code-page.server";
+import { visibleFindingsWhere } from "~/models/review/finding-visibility.server";
 import { listCodebook, resolveCode } from "~/models/codes/codebook.server";
 import { can } from "~/models/projects/permissions.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
@@ -37,7 +38,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // A merged code's old links (bookmarks, exports) lead to the code it became.
   if (code.id !== asked!.id) throw redirect(`/projects/${projectId}/codes/${code.id}${url.search}`);
-  const data = await codePageData({ projectId, codebook, code, params: url.searchParams });
+  const data = await codePageData({
+    projectId,
+    codebook,
+    code,
+    params: url.searchParams,
+    visible: visibleFindingsWhere(access),
+  });
   if (data.page > data.pages) {
     url.searchParams.set("page", String(data.pages));
     throw redirect(`${url.pathname}?${url.searchParams}`);

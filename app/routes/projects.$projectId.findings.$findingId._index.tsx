@@ -16,6 +16,9 @@ import {
   type ClientLoaderFunctionArgs,
 } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { AvisForFinding } from "~/components/council/avis-for-finding";
+import { CommentThreads } from "~/components/comments/comment-threads";
+import { useCommentPanel } from "~/components/comments/use-comment-panel";
 import { ErrorPage } from "~/components/error-page";
 import { EvidenceAddForms, type AddRefusal } from "~/components/findings/evidence-add-forms";
 import { EvidenceList, type EvidenceErrors } from "~/components/findings/evidence-list";
@@ -27,22 +30,31 @@ import {
   type FindingFieldValues,
 } from "~/components/findings/finding-fields-form";
 import { NoteEditorArea } from "~/components/note-editor-area";
+import { ReviewPanel } from "~/components/review/review-panel";
 import { useLocale, useT } from "~/i18n/use-translation";
+import { avisForFinding } from "~/models/council/saisine.server";
+import { listThreads } from "~/models/comments/thread-list.server";
 import { evidenceChoices } from "~/models/findings/evidence-choices.server";
 import { listEvidence } from "~/models/findings/evidence-list.server";
 import { findingAction } from "~/models/findings/finding-actions.server";
 import { getFinding } from "~/models/findings/finding.server";
 import { can } from "~/models/projects/permissions.server";
+import { findingReview } from "~/models/review/finding-review.server";
+import { reviewAction } from "~/models/review/review-action.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
 import { listCycles } from "~/models/timeline/cycle.server";
+import commentStyles from "~/styles/comments.css";
 import findingStyles from "~/styles/findings.css";
 import { formatDate } from "~/utils/format";
-import { readForm } from "~/utils/forms.server";
+import { readForm, text } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { serverOrKept, useKeptPageData } from "~/utils/offline-pages";
 import { projectPageTitle } from "~/utils/page-title";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: findingStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: findingStyles },
+  { rel: "stylesheet", href: commentStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const [project] = projectPageTitle(matches, null);
@@ -52,14 +64,17 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, access, t } = await requireProjectAccess(request, params.projectId, "content.read");
   const projectId = access.projectId;
-  const finding = await getFinding({ projectId, findingId: params.findingId ?? "" });
+  // A finding this reader may not see at its stage (a draft for the council) is a 404.
+  const finding = await getFinding({ access, findingId: params.findingId ?? "" });
   if (!finding) notFound(t);
   const canEdit = can(access, "findings.edit");
-  const [evidence, cycles, choices] = await Promise.all([
+  const [evidence, avis, cycles, choices] = await Promise.all([
     listEvidence({ projectId, findingId: finding.id }),
+    avisForFinding({ projectId, findingId: finding.id }),
     listCycles({ projectId }),
     canEdit ? evidenceChoices({ projectId }) : null,
   ]);
+  const review = await findingReview({ access, userId: user.id, finding });
   const values: FindingFieldValues = {
     confidence: finding.confidence ?? "",
     confidenceRationale: finding.confidenceRationale,
@@ -72,6 +87,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // start of its text, written by the first editor that opens it (app/editor/title-seed.client.ts).
   const seed = canEdit && !finding.lastEditedAt ? [finding.title, finding.excerpt].filter(Boolean).join("\n") : "";
   return json({
+    // Comment threads (issue 15 §2): two indexed reads whatever their number.
+    threads: await listThreads(access, { findingId: finding.id }),
+    avis,
+    review,
     finding,
     pageTitle: finding.title || t("findings.untitled"),
     evidence,
@@ -88,6 +107,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, access, t } = await requireProjectAccess(request, params.projectId, "content.read");
   const form = await readForm(request, t);
+  if (text(form, "intent") === "transition") {
+    const reviewed = await reviewAction({
+      access,
+      userId: user.id,
+      findingId: params.findingId ?? "",
+      form,
+      t,
+      readDocument: (name) => context.documents.read(name),
+    });
+    if (reviewed.type === "refused") return json(reviewed.body, { status: reviewed.status });
+    return redirect(`/projects/${access.projectId}/findings/${params.findingId}${reviewed.hash}`);
+  }
   const outcome = await findingAction({ access, userId: user.id, findingId: params.findingId ?? "", form, t });
   if (outcome.type === "deleted") {
     // Open editors close with 4410; the stored updates go for good.
@@ -131,6 +162,7 @@ export default function FindingPage() {
   const { title, onTitle } = useLiveTitle(pageTitle);
   const created = formatDate(locale, finding.createdAt);
   const refusal = answer && "intent" in answer ? answer : null;
+  const comments = useCommentPanel(data.threads);
   return (
     <article className="finding-page stack" aria-labelledby="finding-title">
       <p className="inline-form">
@@ -155,6 +187,11 @@ export default function FindingPage() {
         </p>
       </header>
       {canEdit ? null : <p className="notice">{t("findings.readOnlyFinding")}</p>}
+      <ReviewPanel
+        review={data.review}
+        refusal={refusal?.intent === "transition" ? refusal : null}
+        base={`${base}/${finding.id}`}
+      />
       <div className="finding-layout">
         <section className="panel" aria-labelledby="finding-statement-title">
           <h3 id="finding-statement-title">{t("findings.statement")}</h3>
@@ -166,6 +203,7 @@ export default function FindingPage() {
             listHref={base}
             onTitle={onTitle}
             seedTitle={seed}
+            comments={comments.editor}
           />
         </section>
         <section className="panel" aria-labelledby="finding-fields-title">
@@ -193,6 +231,8 @@ export default function FindingPage() {
           />
         ) : null}
       </section>
+      {data.threads ? <CommentThreads projectId={projectId} data={data.threads} panel={comments.panel} /> : null}
+      <AvisForFinding avis={data.avis} projectId={projectId} />
       {canDelete ? (
         <DeleteFindingForm error={refusal?.intent === "delete" ? refusal.fieldErrors.confirm : undefined} />
       ) : null}

@@ -9,7 +9,7 @@ import { methodNotAllowed, notFound } from "~/utils/http.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "content.read");
   const report = await reportFinding({
-    projectId: access.projectId,
+    access,
     findingId: params.findingId ?? "",
     readDocument: context.documents.read,
   });

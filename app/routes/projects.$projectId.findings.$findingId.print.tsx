@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "content.read");
   const report = await reportFinding({
-    projectId: access.projectId,
+    access,
     findingId: params.findingId ?? "",
     readDocument: context.documents.read,
   });

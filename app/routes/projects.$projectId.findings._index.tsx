@@ -61,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { filters, values, filtered } = parseFilters(url);
   const [{ total, findings }, cycles] = await Promise.all([
-    listFindings({ projectId, filters }),
+    listFindings({ access, filters }),
     listCycles({ projectId }),
   ]);
   const pages = Math.max(1, Math.ceil(total / FINDING_LIMITS.perPage));

@@ -5,6 +5,7 @@ import { citePassage } from "~/models/findings/cite.server";
 import { commentSchema } from "~/models/findings/finding-forms.server";
 import { FINDING_LIMITS as L } from "~/models/findings/finding-limits";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { visibleFindingsWhere } from "~/models/review/finding-visibility.server";
 import { readForm, text } from "~/utils/forms.server";
 
 // A resource route (no page): the note editor's "Citer dans un constat" posts here and reads the JSON.
@@ -60,6 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     anchor: new Uint8Array(Buffer.from(anchor, "base64url")),
     comment,
     target: findingId ? { findingId } : { newFindingTitle },
+    visible: visibleFindingsWhere(access),
     readDocument: (name) => context.documents.read(name),
   });
   if (typeof outcome === "object") return json(outcome);

@@ -8,7 +8,7 @@ import { methodNotAllowed } from "~/utils/http.server";
 /** All the project's findings as one Markdown file, the evidence as footnotes. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { access, t } = await requireProjectAccess(request, params.projectId, "content.read");
-  const findings = await reportAllFindings({ projectId: access.projectId, readDocument: context.documents.read });
+  const findings = await reportAllFindings({ access, readDocument: context.documents.read });
   const body = findingsMarkdown({
     t,
     title: t("findings.print.title"),

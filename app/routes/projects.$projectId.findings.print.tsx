@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => projectPageTitle(matches, "fi
 /** Every finding of the project, ready to print (readable without JavaScript). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { access } = await requireProjectAccess(request, params.projectId, "content.read");
-  const reports = await reportAllFindings({ projectId: access.projectId, readDocument: context.documents.read });
+  const reports = await reportAllFindings({ access, readDocument: context.documents.read });
   return json({ projectId: access.projectId, reports, now: new Date().toISOString() });
 }
 

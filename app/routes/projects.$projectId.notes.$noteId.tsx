@@ -21,6 +21,8 @@ import {
   type ClientLoaderFunctionArgs,
 } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { CommentThreads } from "~/components/comments/comment-threads";
+import { useCommentPanel } from "~/components/comments/use-comment-panel";
 import { ErrorPage } from "~/components/error-page";
 import { isNotSent, sendOrKeep, skipRevalidationWhenNotSent } from "~/utils/offline-action";
 import { serverOrKept, useKeptPageData } from "~/utils/offline-pages";
@@ -40,10 +42,13 @@ import { listCycles } from "~/models/timeline/cycle.server";
 import { getTrashedNote, NOTE_TRASH_DAYS, noteOwner, restoreNote, trashNote } from "~/models/notes/note-trash.server";
 import { can, type ProjectAccess } from "~/models/projects/permissions.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { listThreads } from "~/models/comments/thread-list.server";
 import { LIMITS } from "~/models/core/limits";
 import { listTags } from "~/models/notes/tag.server";
 import { noteCodingData } from "~/models/notes/coded-passages-page.server";
+import { visibleFindingsWhere } from "~/models/review/finding-visibility.server";
 import codingStyles from "~/styles/coding.css";
+import commentStyles from "~/styles/comments.css";
 import { findTerritory } from "~/models/projects/territory.server";
 import { formatDate } from "~/utils/format";
 import { readForm, text, validate } from "~/utils/forms.server";
@@ -59,7 +64,10 @@ function pickedCommune(code: string | null, storedName: string | null = null): P
   return storedName ? { ...base, name: storedName, departement: null, population: null } : null;
 }
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: codingStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: codingStyles },
+  { rel: "stylesheet", href: commentStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const [project] = projectPageTitle(matches, null);
@@ -95,6 +103,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       noteId: note.id,
       canCite,
       evidenceId: new URL(request.url).searchParams.get("evidence"),
+      visible: visibleFindingsWhere(access),
     }),
   ]);
   const values: NoteMetadataValues = {
@@ -108,6 +117,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   return json({
     kind: "note" as const,
+    // Comment threads (issue 15 §2): two indexed reads whatever their number.
+    threads: await listThreads(access, { noteId: note.id }),
     note,
     pageTitle: note.title || t("notes.untitled"),
     canEdit,
@@ -246,6 +257,8 @@ function LiveNotePage({ data }: { data: NoteData }) {
   const projectId = useParams().projectId!;
   const created = formatDate(locale, note.createdAt);
   const { title, onTitle } = useLiveTitle(pageTitle);
+  // Page data kept offline by an older version has no threads.
+  const comments = useCommentPanel(data.threads ?? null);
   // The editor closes as soon as its note goes to the trash, rather than telling this person
   // that "someone" trashed it.
   const trashing = useFetchers().some((fetcher) => fetcher.formData?.get("intent") === "trash");
@@ -297,6 +310,7 @@ function LiveNotePage({ data }: { data: NoteData }) {
                 passage: searchParams.get("passage"),
                 evidenceAnchor: coding.evidenceAnchor,
               }}
+              comments={comments.editor}
             />
           )}
           <NoteCitations projectId={projectId} findings={coding.citedIn} />
@@ -335,6 +349,7 @@ function LiveNotePage({ data }: { data: NoteData }) {
           )}
         </section>
       </div>
+      {data.threads ? <CommentThreads projectId={projectId} data={data.threads} panel={comments.panel} /> : null}
       {canDelete ? <NoteTrashForm days={trashDays} /> : null}
     </article>
   );

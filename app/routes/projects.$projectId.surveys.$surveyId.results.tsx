@@ -8,6 +8,7 @@ import { CitedIn, type CitingFindingLink } from "~/components/findings/cited-in"
 import { FieldMessages } from "~/components/form-field";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { findingsCitingQuestions } from "~/models/findings/evidence-links.server";
+import { visibleFindingsWhere } from "~/models/review/finding-visibility.server";
 import { can } from "~/models/projects/permissions.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
 import { OTHER_CHOICE, otherKey } from "~/models/surveys/survey-answers";
@@ -71,7 +72,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [results, communes, citedIn] = await Promise.all([
     surveyResults({ surveyId: survey.id, questions, filter }),
     surveyCommunes(survey.id),
-    findingsCitingQuestions({ projectId: access.projectId, surveyId: survey.id }),
+    findingsCitingQuestions({
+      projectId: access.projectId,
+      surveyId: survey.id,
+      visible: visibleFindingsWhere(access),
+    }),
   ]);
   // The asked question, else the first one somebody answered.
   const answered = new Set(results.questions.filter((r) => r.answered > 0).map((r) => r.question.id));

@@ -19,6 +19,7 @@ import {
 } from "~/models/timeline/calendar-token.server";
 import { currentPosition } from "~/models/timeline/cycle.server";
 import { findingsCitingEvents } from "~/models/findings/evidence-links.server";
+import { visibleFindingsWhere } from "~/models/review/finding-visibility.server";
 import { can } from "~/models/projects/permissions.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
 import { linkableItems, listTimelineEvents, linkTitles, todayInFrance } from "~/models/timeline/timeline.server";
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     linkableItems({ projectId }),
     calendarTokenCreatedAt({ userId: user.id, projectId }),
   ]);
-  const citedIn = await findingsCitingEvents({ projectId });
+  const citedIn = await findingsCitingEvents({ projectId, visible: visibleFindingsWhere(access) });
   if (!position) notFound(t);
   const canEdit = can(access, "timeline.edit");
   return json({

@@ -15,6 +15,16 @@ import { z } from "zod";
  *   Requests whose Host or Origin names another site are refused (DNS rebinding, decision 015);
  *   unset, only `localhost`, `127.0.0.1` and `[::1]` are answered. With `https:` the session
  *   cookie is `__Host-maillage_session`, always Secure.
+ * - SMTP_URL (unset): the mail server (`smtp://user:pass@host:587`, `smtps://…`). Unset: in-app
+ *   notifications only, no e-mail is written to the outbox.
+ * - MAIL_FROM (`Maillage <no-reply@localhost>`): the sender of every e-mail.
+ * - MAIL_DIGEST_HOUR (7): the hour (0–23, server time) the daily digest goes out.
+ * - MAIL_DIGEST_EVERY_SECONDS (0): when above 0, a digest run every that many seconds instead
+ *   of daily (tests and demos).
+ * - MAIL_POLL_MS (5000): how often the mail worker looks for e-mail to send.
+ * - MAIL_MAX_ATTEMPTS (8): attempts before an e-mail is given up (backoff doubles, at most 1 h).
+ * - MAIL_LEASE_MS (120000): how long a worker holds an e-mail it is sending; a worker that died
+ *   holding it (kill -9) delays that e-mail by this much.
  */
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -48,6 +58,17 @@ const schema = z.object({
       ctx.addIssue({ code: "custom", message: "expected http(s)://host[:port], without a path" });
       return z.NEVER;
     }),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => !value || /^smtps?:\/\//.test(value), "expected smtp://… or smtps://…"),
+  MAIL_FROM: z.string().min(3).default("Maillage <no-reply@localhost>"),
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  MAIL_DIGEST_EVERY_SECONDS: z.coerce.number().int().min(0).default(0),
+  MAIL_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5000),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  MAIL_LEASE_MS: z.coerce.number().int().min(500).default(120_000),
 });
 
 export type Env = z.infer<typeof schema> & { databaseFile: string };

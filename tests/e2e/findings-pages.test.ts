@@ -26,7 +26,8 @@ beforeAll(async () => {
     await createProject(db, {
       members: [
         [researcher.id, "researcher"],
-        [observer.id, "observer"],
+        // A read-only member of the team: drafts are the team's (issue 15), not observers'.
+        [observer.id, "local_actor"],
       ],
     })
   ).id;

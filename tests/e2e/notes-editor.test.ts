@@ -113,8 +113,11 @@ describe("collaborative field notes in the browser", () => {
     await bold.focus();
     await a.page.keyboard.press("ArrowRight");
     expect(await focused()).toBe("Italique");
-    // End reaches the last button (coding and citing follow the formats, issue 14); "Lien" is before them.
+    // End reaches the last button (coding and citing follow the formats, issue 14, then commenting,
+    // issue 15); "Lien" is before them.
     await a.page.keyboard.press("End");
+    expect(await focused()).toBe("Commenter");
+    await a.page.keyboard.press("ArrowLeft");
     expect(await focused()).toBe("Citer dans un constat");
     await a.page.keyboard.press("ArrowLeft");
     await a.page.keyboard.press("ArrowLeft");
@@ -148,7 +151,11 @@ describe("collaborative field notes in the browser", () => {
     expect(await editor.getAttribute("aria-readonly")).toBe("true");
     expect(await editor.getAttribute("contenteditable")).toBe("false");
     await reviewer.page.getByText("Lecture seule", { exact: false }).first().waitFor();
-    expect(await reviewer.page.getByRole("toolbar").count()).toBe(0);
+    // No formatting; only "Commenter" (issue 15: reviewers comment on passages of read-only text).
+    expect(await reviewer.page.getByRole("toolbar", { name: "Mise en forme" }).count()).toBe(0);
+    expect(
+      await reviewer.page.getByRole("toolbar", { name: "Commenter le texte" }).getByRole("button").allTextContents(),
+    ).toEqual(["Commenter"]);
 
     await typeAtEnd(a.page, "Entretien avec la gérante de l'épicerie.");
     await expect.poll(() => textOf(reviewer.page)).toContain("Entretien avec la gérante de l'épicerie.");

@@ -281,7 +281,15 @@ describe("the note page's coding data, per role", () => {
     const note = await createNote(server.db, { projectId: project.id, authorId: author.user.id, title: "Note citée" });
     await createCode(server.db, { projectId: project.id, label: "Circuit court" });
     const finding = await server.db.finding.create({
-      data: { projectId: project.id, authorId: author.user.id, title: "Les ventes restent locales" },
+      // Validated: every reader of the project sees it (a draft is the team's only, issue 15).
+      data: {
+        projectId: project.id,
+        authorId: author.user.id,
+        title: "Les ventes restent locales",
+        state: "validated",
+        version: 1,
+        firstSubmittedAt: new Date(),
+      },
     });
     const evidence = await server.db.evidence.create({
       data: {

@@ -39,9 +39,12 @@ test("the demo's Die project shows codes, coded passages and findings with every
     expect(await db.note.count({ where: { projectId: die.id, phase: { not: null } } })).toBeGreaterThan(0);
 
     const findings = await db.finding.findMany({ where: { projectId: die.id }, select: { title: true, state: true } });
-    expect(findings).toHaveLength(3);
+    // Issue 14's three, plus the published one of the review's demo (prisma/seed-review.ts).
+    expect(findings).toHaveLength(4);
     expect(findings.every((finding) => finding.title.length > 0)).toBe(true);
-    expect(new Set(findings.map((finding) => finding.state))).toEqual(new Set(["draft", "submitted", "validated"]));
+    expect(new Set(findings.map((finding) => finding.state))).toEqual(
+      new Set(["draft", "submitted", "validated", "published"]),
+    );
     const evidence = await db.evidence.findMany({ where: { projectId: die.id } });
     expect(new Set(evidence.map((item) => item.kind))).toEqual(new Set(["quote", "code", "survey", "event", "source"]));
     expect(evidence.some((item) => item.kind === "quote" && item.currentText !== item.quote)).toBe(true);

@@ -62,7 +62,7 @@ describe("citing a passage of a note", () => {
     });
     expect(again.status).toBe(200);
     expect(await server.db.evidence.count({ where: { findingId } })).toBe(2);
-    const page = await read(await cast.as("observer").client.get(`${cast.base}/${findingId}`));
+    const page = await read(await cast.as("local_actor").client.get(`${cast.base}/${findingId}`));
     expect(page).toContain("des gens de toute la vallée");
     expect(page).toContain(`/projects/${cast.project.id}/notes/${noteId}?evidence=${evidenceId}`);
   });
@@ -180,7 +180,7 @@ describe("citing a passage of a note", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(current).toBe("surtout pas en été");
-    const html = await read(await cast.as("observer").client.get(page));
+    const html = await read(await cast.as("local_actor").client.get(page));
     expect(html).toContain("Passage modifié depuis la citation");
     expect(html).toContain("surtout pas en été");
     expect((await cast.as("coordinator").client.post(page, { intent: "take-current", evidenceId })).status).toBe(302);
@@ -218,9 +218,9 @@ describe("evidence that follows its source", () => {
       end: n + 1,
     });
     await server.db.codedPassage.createMany({ data: [passage(1), passage(2)] });
-    expect(await read(await cast.as("observer").client.get(page))).toContain("2 passages codés");
+    expect(await read(await cast.as("local_actor").client.get(page))).toContain("2 passages codés");
     await server.db.codedPassage.create({ data: passage(3) });
-    const html = await read(await cast.as("observer").client.get(page));
+    const html = await read(await cast.as("local_actor").client.get(page));
     expect(html).toContain("3 passages codés");
     expect(html).toContain(`/projects/${cast.project.id}/codes/${code.id}`);
   });
@@ -257,15 +257,15 @@ describe("evidence that follows its source", () => {
     expect(snapshot.figures.answered).toBe(3);
     expect(snapshot.figures.counts.find((c) => c.label === "Au marché")?.count).toBe(2);
     expect(snapshot.filter.from).toBe("2020-01-01");
-    let html = await read(await cast.as("observer").client.get(page));
+    let html = await read(await cast.as("local_actor").client.get(page));
     expect(html).toContain(`/projects/${cast.project.id}/surveys/${survey.id}/results?from=2020-01-01`);
     expect(html).not.toContain("Les chiffres ont changé depuis la citation");
     await answer("opt-super");
-    html = await read(await cast.as("observer").client.get(page));
+    html = await read(await cast.as("local_actor").client.get(page));
     expect(html).toContain("Les chiffres ont changé depuis la citation");
     expect(html).toContain("Au marché : 2");
     const results = await read(
-      await cast.as("observer").client.get(`/projects/${cast.project.id}/surveys/${survey.id}/results`),
+      await cast.as("local_actor").client.get(`/projects/${cast.project.id}/surveys/${survey.id}/results`),
     );
     expect(results).toContain("Cité dans 1 constat");
     expect(results).toContain("Constat enquête");

@@ -18,11 +18,13 @@ beforeAll(async () => {
 
 const READERS: Who[] = [...PROJECT_ROLES, "coalition"];
 const EDITORS: Who[] = ["coordinator", "researcher"];
-/** What a route answers each person, by whether the action is reading or editing. */
-function expected(who: Who, editing: boolean): number {
+/** A draft is the project team's (issue 15): the council, observers and coalition staff get 404. */
+const DRAFT_READERS: Who[] = ["coordinator", "researcher", "local_actor"];
+/** What a route answers each person, by whether the action is reading or editing (a draft's, or the project's). */
+function expected(who: Who, editing: boolean, onDraft = false): number {
   if (who === "anonymous") return 302;
   if (who === "outsider") return 404;
-  if (!READERS.includes(who)) return 404;
+  if (!(onDraft ? DRAFT_READERS : READERS).includes(who)) return 404;
   return editing && !EDITORS.includes(who) ? 403 : 200;
 }
 
@@ -34,7 +36,7 @@ describe("who may do what with findings", () => {
       const { client } = cast.as(who);
       for (const path of ["", `/${id}`, "/print", `/${id}/print`, "/export.md", `/${id}/export.md`]) {
         const response = await client.get(`${cast.base}${path}`);
-        expect(response.status, `${who} GET ${path}`).toBe(expected(who, false));
+        expect(response.status, `${who} GET ${path}`).toBe(expected(who, false, path.includes(id)));
         if (who === "anonymous") expect(location(response)).toMatch(/^\/login/);
       }
       expect((await client.get(`${cast.base}/new`)).status, `${who} new`).toBe(expected(who, true));
@@ -58,13 +60,14 @@ describe("who may do what with findings", () => {
         confidence: "high",
         confidenceRationale: who,
       });
-      expect(fields.status, `${who} fields`).toBe(status);
+      const onDraft = expected(who, true, true);
+      expect(fields.status, `${who} fields`).toBe(onDraft);
       const source = await client.post(`${cast.base}/${id}`, {
         intent: "add-source",
         sourceTitle: `Source ${who}`,
         comment: "",
       });
-      expect(source.status, `${who} source`).toBe(status === 200 ? 302 : status);
+      expect(source.status, `${who} source`).toBe(onDraft === 200 ? 302 : onDraft);
       const cite = await client.post(`${cast.base}/cite`, { noteId: "x", quote: "x", anchor: "AA", findingId: id });
       expect(cite.status, `${who} cite`).toBe(status === 200 ? 404 : status);
     }
@@ -83,7 +86,7 @@ describe("who may do what with findings", () => {
       const response = await cast
         .as(who)
         .client.post(`${cast.base}/${others.id}`, { intent: "delete", confirm: "yes" });
-      expect(response.status, who).toBe(who === "anonymous" ? 302 : who === "outsider" ? 404 : 403);
+      expect(response.status, who).toBe(who === "anonymous" ? 302 : DRAFT_READERS.includes(who) ? 403 : 404);
     }
     expect((await researcher.client.post(`${cast.base}/${own.id}`, { intent: "delete" })).status).toBe(400);
     expect(await server.db.finding.count({ where: { id: own.id } })).toBe(1);
@@ -101,7 +104,9 @@ describe("who may do what with findings", () => {
     const { id } = await createFinding(server.db, { projectId: cast.project.id, authorId: null });
     const ws = `${server.url.replace("http", "ws")}/collab/finding:${id}`;
     const headers = (who: Who) => ({ origin: server.url, cookie: cast.as(who).client.cookieHeader() });
-    for (const who of READERS) expect(await tryUpgrade(ws, headers(who)), who).toBe("open");
+    for (const who of READERS) {
+      expect(await tryUpgrade(ws, headers(who)), who).toBe(DRAFT_READERS.includes(who) ? "open" : 404);
+    }
     expect(await tryUpgrade(ws, headers("outsider"))).toBe(404);
     expect(await tryUpgrade(ws, { origin: server.url })).toBe(401);
     // A finding of another project, asked for with this project's address, is unknown.
@@ -114,7 +119,7 @@ describe("who may do what with findings", () => {
   test("a reader's edits to the finding's text are dropped; a researcher's are kept and projected", async () => {
     const { id } = await createFinding(server.db, { projectId: cast.project.id, authorId: null, title: "" });
     const open = (who: Who) => connect(server.url, `finding:${id}`, { cookie: cast.as(who).client.cookieHeader() });
-    const reader = open("observer");
+    const reader = open("local_actor");
     await synced(reader.provider);
     reader.text.insert(0, "Écrit par un observateur");
     const writer = open("researcher");
@@ -334,7 +339,7 @@ describe("evidence added through the finding's forms", () => {
         comment: "Fréquentation",
       },
     });
-    const html = await read(await cast.as("observer").client.get(`${cast.base}/${id}`));
+    const html = await read(await cast.as("local_actor").client.get(`${cast.base}/${id}`));
     expect(html).toContain("le marché attire");
     expect(html).toContain("Fréquentation");
     expect(html).toContain("votre rôle ne permet pas de le modifier");
@@ -345,7 +350,7 @@ describe("evidence added through the finding's forms", () => {
 
 describe("reports", () => {
   test("Markdown exports put the evidence in footnotes, escape what people wrote, and cover one or all findings", async () => {
-    const { client } = cast.as("council_reviewer");
+    const { client } = cast.as("local_actor");
     const { id } = await createFinding(server.db, {
       projectId: cast.project.id,
       authorId: null,

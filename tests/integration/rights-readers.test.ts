@@ -42,11 +42,21 @@ test("the collaboration server's reader and the pages' reader give the same righ
         }),
       ),
     );
+    // An avis at each state: co-written while drafted, frozen once adopted (app/models/council/avis-rights.ts).
+    const avis = await Promise.all(
+      ["drafting", "adopted", "transmitted"].map((state) =>
+        prisma.saisine.create({
+          data: { projectId: project.id, origin: "referral", question: "Que pensez-vous ?", state },
+          select: { id: true, state: true },
+        }),
+      ),
+    );
     const ids: [string, string, string | null][] = [
       ["note", note.id, null],
       ["survey", survey.id, null],
       ["timeline", project.id, null],
       ...findings.map((finding): [string, string, string] => ["finding", finding.id, findingStage(finding)]),
+      ...avis.map((saisine): [string, string, string] => ["avis", saisine.id, saisine.state]),
     ];
     expect([...new Set(ids.map(([kind]) => kind))].sort()).toEqual(
       documentKinds()
@@ -71,7 +81,7 @@ test("the collaboration server's reader and the pages' reader give the same righ
     await prisma.note.update({ where: { id: note.id }, data: { deletedAt: new Date() } });
     expect(await documentRights(reader, parseDocumentName(`note:${note.id}`)!, owner.id)).toBeNull();
   }
-  expect(cases).toHaveLength(2 * 2 * 6 * 6);
+  expect(cases).toHaveLength(2 * 2 * 6 * 9);
   // The rule is not trivially "null" or "write" everywhere.
   expect(new Set(cases.map((line) => line.split(": ")[1]))).toEqual(new Set(["write", "read", "null"]));
   await reader.close();

@@ -3,6 +3,8 @@ import { Lucia, TimeSpan, type Cookie, type Session, type User } from "lucia";
 import { getEnv } from "~/utils/env.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { hashedSessionAdapter } from "./session-adapter.server";
+import { localeFromRequest } from "~/i18n";
+import { saveUserLocale } from "../notifications/user-locale.server";
 import type { SiteRole } from "../core/vocabulary";
 
 /** PUBLIC_URL says the site is served over HTTPS: every session cookie is Secure. */
@@ -27,13 +29,14 @@ export const lucia = new Lucia(hashedSessionAdapter, {
     email: attributes.email,
     name: attributes.name,
     siteRole: attributes.siteRole as SiteRole,
+    unreadNotifications: attributes.unreadNotifications,
   }),
 });
 
 declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
-    DatabaseUserAttributes: { email: string; name: string; siteRole: string };
+    DatabaseUserAttributes: { email: string; name: string; siteRole: string; unreadNotifications: number };
   }
 }
 
@@ -93,6 +96,8 @@ export async function startSession(request: Request, userId: string, redirectTo:
   const previous = readSessionId(request);
   if (previous) await lucia.invalidateSession(previous);
   const session = await lucia.createSession(userId, {});
+  // E-mails go out in the language the person signs in with.
+  await saveUserLocale(userId, localeFromRequest(request));
   return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": serializeCookie(request, lucia.createSessionCookie(session.id)) },
   });

@@ -12,7 +12,8 @@ export function hashSessionId(sessionId: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(sessionId)));
 }
 
-const userSelect = { id: true, email: true, name: true, siteRole: true } as const;
+// unreadNotifications rides along with the session read: the header's count costs no query.
+const userSelect = { id: true, email: true, name: true, siteRole: true, unreadNotifications: true } as const;
 
 export const hashedSessionAdapter: Adapter = {
   async getSessionAndUser(sessionId) {

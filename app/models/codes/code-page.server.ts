@@ -1,7 +1,7 @@
 import type { Translator } from "~/i18n";
 import { text, validate } from "~/utils/forms.server";
 import { prisma } from "../core/db.server";
-import { findingsCiting } from "../findings/evidence-links.server";
+import { findingsCiting, type VisibleFindings } from "../findings/evidence-links.server";
 import { listCycles } from "../timeline/cycle.server";
 import { mergeCode, setCodeRetired, updateCode, type CodeChange } from "./code-admin.server";
 import { codeCounts } from "./code-counts.server";
@@ -17,18 +17,21 @@ export async function codePageData({
   codebook,
   code,
   params,
+  visible,
 }: {
   projectId: string;
   codebook: CodebookCode[];
   code: CodebookCode;
   params: URLSearchParams;
+  /** The findings the reader may see (visibleFindingsWhere), for "cité dans N constats". */
+  visible: VisibleFindings;
 }) {
   const codeIds = codeIdsOf(codebook, code.id);
   const [options, cycles, counts, citing] = await Promise.all([
     passageFilterOptions({ projectId, codeIds }),
     listCycles({ projectId }),
     codeCounts(projectId, codebook, codeIds),
-    findingsCiting(projectId, { codeId: code.id }),
+    findingsCiting(projectId, { codeId: code.id }, visible),
   ]);
   const { filters, values, ignored, filtered, page } = readPassageFilters(params, {
     authorIds: options.authors.map((author) => author.id),

@@ -44,6 +44,7 @@ export const WORKSPACE_SECTIONS = [
   { code: "timeline" },
   { code: "codes" },
   { code: "findings" },
+  { code: "council" },
   { code: "members" },
 ] as const;
 export type WorkspaceSection = (typeof WORKSPACE_SECTIONS)[number]["code"];

@@ -1,3 +1,4 @@
+import { avisDocument } from "../council/avis-document.server";
 import { findingDocument } from "../findings/finding-document.server";
 import { noteDocument } from "../notes/note-document.server";
 import { surveyDocument } from "../surveys/survey-document.server";
@@ -5,7 +6,7 @@ import { timelineDocument } from "../timeline/timeline-document.server";
 import type { DocumentKind } from "./document-kind";
 
 /** Every kind of co-edited document. Adding a kind is adding its module and one line here. */
-const KINDS: readonly DocumentKind[] = [noteDocument, surveyDocument, timelineDocument, findingDocument];
+const KINDS: readonly DocumentKind[] = [noteDocument, surveyDocument, timelineDocument, findingDocument, avisDocument];
 
 const BY_NAME = new Map(KINDS.map((kind) => [kind.kind, kind]));
 

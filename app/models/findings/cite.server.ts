@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { prisma } from "../core/db.server";
+import { prisma, type Prisma } from "../core/db.server";
 import { flattenRichText, normalizeQuote } from "../notes/note-flat-text";
 import { NOTE_FRAGMENT } from "../notes/note-schema";
 import { nextPosition, touchFinding } from "./evidence.server";
@@ -44,6 +44,7 @@ export async function citePassage({
   anchor,
   comment,
   target,
+  visible,
   readDocument,
 }: {
   projectId: string;
@@ -53,13 +54,15 @@ export async function citePassage({
   anchor: Uint8Array;
   comment: string;
   target: { findingId: string } | { newFindingTitle: string };
+  /** The findings the citer may see (visibleFindingsWhere): another one is as unknown as a made-up id. */
+  visible: Prisma.FindingWhereInput;
   readDocument: (name: string) => Promise<Uint8Array | null>;
 }): Promise<CiteOutcome> {
   const note = await prisma.note.findFirst({ where: { id: noteId, projectId }, select: { id: true, deletedAt: true } });
   if (!note) return "note_not_found";
   if (note.deletedAt) return "note_trashed";
   if ("findingId" in target) {
-    const finding = await prisma.finding.count({ where: { id: target.findingId, projectId } });
+    const finding = await prisma.finding.count({ where: { AND: [{ id: target.findingId, projectId }, visible] } });
     if (!finding) return "finding_not_found";
   }
   if (!decodeAnchor(anchor)) return "bad_anchor";

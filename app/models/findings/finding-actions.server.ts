@@ -42,7 +42,7 @@ export async function findingAction({
   t: Translator;
 }): Promise<FindingActionOutcome> {
   const projectId = access.projectId;
-  const owner = await findingOwner({ projectId, findingId });
+  const owner = await findingOwner({ access, findingId });
   if (!owner) notFound(t);
   const intent = text(form, "intent");
   const values = Object.fromEntries([...form].filter((e): e is [string, string] => typeof e[1] === "string"));

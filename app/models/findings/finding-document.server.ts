@@ -1,7 +1,10 @@
 import type * as Y from "yjs";
 import { prisma } from "../core/db.server";
 import type { DocumentKind, Editor } from "../documents/document-kind";
+import { refreshThreadAnchors } from "../comments/thread-anchors.server";
+import { flattenRichText } from "../notes/note-flat-text";
 import { projectNote } from "../notes/note-projection";
+import { NOTE_FRAGMENT } from "../notes/note-schema";
 import { checkNoteUpdate } from "../notes/note-schema.server";
 import { FINDING_STAGE_SQL, findingReadAction } from "../review/finding-visibility";
 
@@ -24,6 +27,8 @@ export async function writeFindingProjection(findingId: string, doc: Y.Doc, last
       ...(lastEditor ? { lastEditorId: lastEditor.userId, lastEditedAt: lastEditor.at } : {}),
     },
   });
+  // Threads anchored in the statement: "passage modifié" / "passage supprimé" from their rows.
+  await refreshThreadAnchors({ findingId }, doc, flattenRichText(doc.getXmlFragment(NOTE_FRAGMENT)));
 }
 
 /**

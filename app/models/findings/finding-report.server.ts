@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { NOTE_FRAGMENT } from "../notes/note-schema";
 import { blocksOf } from "../notes/note-text";
 import { listEvidence } from "./evidence-list.server";
+import type { ProjectAccess } from "../projects/permissions.server";
 import { getFinding, listFindingIds } from "./finding.server";
 
 export type ReadDocument = (name: string) => Promise<Uint8Array | null>;
@@ -11,7 +12,7 @@ export type ReportFinding = NonNullable<Awaited<ReturnType<typeof reportFinding>
  * The statement's paragraphs, whole (the projection's excerpt is cut for lists): the document's
  * blocks after its title. A finding never opened yet has only the statement typed in the form.
  */
-function statementOf(state: Uint8Array | null, fallback: string): string[] {
+export function statementOf(state: Uint8Array | null, fallback: string): string[] {
   if (!state) return fallback ? [fallback] : [];
   const doc = new Y.Doc();
   try {
@@ -29,17 +30,21 @@ function statementOf(state: Uint8Array | null, fallback: string): string[] {
   }
 }
 
-/** One finding as its report shows it: the fields, the whole statement, and its evidence. */
+/**
+ * One finding as its report shows it: the fields, the whole statement, and its evidence; null
+ * when this reader may not see it (another project's, or not at its stage).
+ */
 export async function reportFinding({
-  projectId,
+  access,
   findingId,
   readDocument,
 }: {
-  projectId: string;
+  access: ProjectAccess;
   findingId: string;
   readDocument: ReadDocument;
 }) {
-  const finding = await getFinding({ projectId, findingId });
+  const projectId = access.projectId;
+  const finding = await getFinding({ access, findingId });
   if (!finding) return null;
   const [state, evidence] = await Promise.all([
     readDocument(`finding:${finding.id}`),
@@ -48,19 +53,19 @@ export async function reportFinding({
   return { finding, statement: statementOf(state, finding.excerpt), evidence };
 }
 
-/** Every finding of the project, in the list's order, for the project's report. */
+/** Every finding of the project this reader may see, in the list's order, for the project's report. */
 export async function reportAllFindings({
-  projectId,
+  access,
   readDocument,
 }: {
-  projectId: string;
+  access: ProjectAccess;
   readDocument: ReadDocument;
 }) {
-  const ids = await listFindingIds({ projectId });
+  const ids = await listFindingIds({ access });
   const reports = [];
   // One finding after the other: a report of 300 findings must not open 300 reads at once.
   for (const findingId of ids) {
-    const report = await reportFinding({ projectId, findingId, readDocument });
+    const report = await reportFinding({ access, findingId, readDocument });
     if (report) reports.push(report);
   }
   return reports;

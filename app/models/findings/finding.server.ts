@@ -1,6 +1,8 @@
 import { prisma, type Prisma } from "../core/db.server";
 import { CONFIDENCE_LEVELS, FINDING_STATES, SECTORS, type Phase } from "../core/vocabulary";
 import { searchWords } from "../notes/note.server";
+import type { ProjectAccess } from "../projects/permissions.server";
+import { visibleFindingsWhere } from "../review/finding-visibility.server";
 import { FINDING_LIMITS } from "./finding-limits";
 
 export type FindingFilters = {
@@ -46,10 +48,12 @@ function toCard({ _count, sectors, ...row }: CardRow) {
   return { ...row, sectors: parseSectors(sectors), evidenceCount: _count.evidence, lastChange };
 }
 
-function findingsWhere(projectId: string, filters: FindingFilters): Prisma.FindingWhereInput {
+function findingsWhere(access: ProjectAccess, filters: FindingFilters): Prisma.FindingWhereInput {
   const words = searchWords(filters.q);
   return {
-    projectId,
+    // Only the findings this reader may see at their stage (drafts, submitted, public), in
+    // counts and filters alike, so that a listed finding never answers 404.
+    ...visibleFindingsWhere(access),
     ...(filters.state ? { state: filters.state } : {}),
     ...(filters.confidence ? { confidence: filters.confidence } : {}),
     // Sectors are a JSON array of closed codes: the quoted code matches only itself.
@@ -60,9 +64,12 @@ function findingsWhere(projectId: string, filters: FindingFilters): Prisma.Findi
   };
 }
 
-/** One page of the project's findings matching the filters, last changed first, and how many match. */
-export async function listFindings({ projectId, filters }: { projectId: string; filters: FindingFilters }) {
-  const where = findingsWhere(projectId, filters);
+/**
+ * One page of the project's findings this reader may see matching the filters, last changed
+ * first, and how many match.
+ */
+export async function listFindings({ access, filters }: { access: ProjectAccess; filters: FindingFilters }) {
+  const where = findingsWhere(access, filters);
   const [total, rows] = await Promise.all([
     prisma.finding.count({ where }),
     prisma.finding.findMany({
@@ -97,15 +104,21 @@ export async function createFinding({
   });
 }
 
-/** A finding of this project with its fields, or null (another project's is as unknown as a made-up id). */
-export async function getFinding({ projectId, findingId }: { projectId: string; findingId: string }) {
+/**
+ * A finding of this project with its fields, or null: another project's, or one this reader may
+ * not see at its stage (a draft for the council), is as unknown as a made-up id.
+ */
+export async function getFinding({ access, findingId }: { access: ProjectAccess; findingId: string }) {
   const row = await prisma.finding.findFirst({
-    where: { id: findingId, projectId },
+    where: { id: findingId, ...visibleFindingsWhere(access) },
     select: {
       id: true,
       title: true,
       excerpt: true,
       state: true,
+      version: true,
+      firstSubmittedAt: true,
+      authorId: true,
       confidence: true,
       confidenceRationale: true,
       sectors: true,
@@ -123,9 +136,15 @@ export async function getFinding({ projectId, findingId }: { projectId: string; 
   return row ? { ...row, sectors: parseSectors(row.sectors) } : null;
 }
 
-/** Who wrote the finding (the owner for `findings.delete`), or null when it is not this project's. */
-export async function findingOwner({ projectId, findingId }: { projectId: string; findingId: string }) {
-  return prisma.finding.findFirst({ where: { id: findingId, projectId }, select: { id: true, authorId: true } });
+/**
+ * Who wrote the finding (the owner for `findings.delete`), or null when it is not this project's
+ * or this reader may not see it at its stage (a council reviewer's post on a draft is a 404).
+ */
+export async function findingOwner({ access, findingId }: { access: ProjectAccess; findingId: string }) {
+  return prisma.finding.findFirst({
+    where: { id: findingId, ...visibleFindingsWhere(access) },
+    select: { id: true, authorId: true },
+  });
 }
 
 export type FindingFields = {
@@ -180,10 +199,10 @@ export async function deleteFinding({ projectId, findingId }: { projectId: strin
   return count > 0;
 }
 
-/** Every finding of the project for the report, in the list's order. */
-export async function listFindingIds({ projectId }: { projectId: string }) {
+/** Every finding of the project this reader may see, for the report, in the list's order. */
+export async function listFindingIds({ access }: { access: ProjectAccess }) {
   const rows = await prisma.finding.findMany({
-    where: { projectId },
+    where: visibleFindingsWhere(access),
     select: { id: true },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
   });

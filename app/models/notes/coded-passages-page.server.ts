@@ -1,6 +1,6 @@
 import { prisma } from "../core/db.server";
 import { listCodebook } from "../codes/codebook.server";
-import { findingsCiting } from "../findings/evidence-links.server";
+import { findingsCiting, type VisibleFindings } from "../findings/evidence-links.server";
 
 /** How many findings the cite dialog offers (the most recently changed). */
 const CITE_CHOICES_MAX = 200;
@@ -16,23 +16,26 @@ export async function noteCodingData({
   noteId,
   canCite,
   evidenceId,
+  visible,
 }: {
   projectId: string;
   noteId: string;
   canCite: boolean;
   evidenceId: string | null;
+  /** The findings the reader may see (visibleFindingsWhere): cite choices and "cité dans". */
+  visible: VisibleFindings;
 }) {
   const [codebook, findings, citedIn, evidence] = await Promise.all([
     listCodebook(projectId),
     canCite
       ? prisma.finding.findMany({
-          where: { projectId },
+          where: { AND: [{ projectId }, visible] },
           select: { id: true, title: true },
           orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
           take: CITE_CHOICES_MAX,
         })
       : ([] as { id: string; title: string }[]),
-    findingsCiting(projectId, { noteId }),
+    findingsCiting(projectId, { noteId }, visible),
     evidenceId
       ? prisma.evidence.findFirst({
           where: { id: evidenceId, projectId, noteId, kind: "quote" },

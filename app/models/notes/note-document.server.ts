@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import { prisma } from "../core/db.server";
 import type { DocumentKind, Editor } from "../documents/document-kind";
+import { refreshThreadAnchors } from "../comments/thread-anchors.server";
 import { refreshNoteQuotes } from "../findings/quote-refresh.server";
 import { writeCodedPassages } from "./coded-passages.server";
 import { flattenRichText } from "./note-flat-text";
@@ -26,6 +27,7 @@ export async function writeNoteProjection(noteId: string, doc: Y.Doc, lastEditor
   const flat = flattenRichText(doc.getXmlFragment(NOTE_FRAGMENT));
   await writeCodedPassages({ noteId, projectId: note.projectId, flat });
   await refreshNoteQuotes(noteId, doc, flat);
+  await refreshThreadAnchors({ noteId }, doc, flat);
 }
 
 /** `note:<noteId>`: a field note's body. A note in the trash cannot be opened. */

@@ -5,7 +5,10 @@
  */
 import * as Y from "yjs";
 import type { PrismaClient } from "../app/generated/prisma/client";
-import { avisTextOf, serializeAvisText } from "../app/models/council/avis-text";
+import { adoptAvis } from "../app/models/council/avis-actions.server";
+import { avisTextOf } from "../app/models/council/avis-text";
+import { openSaisine } from "../app/models/council/saisine.server";
+import { getProjectAccess } from "../app/models/projects/permissions.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -53,44 +56,51 @@ export async function seedDemoCouncil(
     select: { id: true },
     orderBy: { createdAt: "asc" },
   });
-  await prisma.saisine.create({
-    data: {
-      projectId,
-      origin: "referral",
-      question:
-        "Faut-il développer une vente en ligne des producteurs locaux, et comment ne pas laisser de côté les habitants des hameaux ?",
-      dueOn: dayFromNow(10, now),
-      openedById: coordinatorId,
-      findings: { create: underReview ? [{ findingId: underReview.id }] : [] },
-    },
+  // Through the model functions, as members would: the council hears of both saisines and
+  // every member of the adoption (the demo's notifications show each kind).
+  const coordinator = (await getProjectAccess({ id: coordinatorId, siteRole: "member" }, projectId))!;
+  const opened = await openSaisine({
+    access: coordinator,
+    userId: coordinatorId,
+    origin: "referral",
+    question:
+      "Faut-il développer une vente en ligne des producteurs locaux, et comment ne pas laisser de côté les habitants des hameaux ?",
+    dueOn: dayFromNow(10, now),
+    findingIds: underReview ? [underReview.id] : [],
   });
+  if (!opened.ok) throw new Error(`demo council: the open saisine was refused (${opened.reason})`);
+  const answered = await openSaisine({
+    access: coordinator,
+    userId: coordinatorId,
+    origin: "referral",
+    question: "Le marché de producteurs doit-il rester le samedi matin ?",
+    dueOn: dayFromNow(-5, now),
+    findingIds: validated ? [validated.id] : [],
+  });
+  if (!answered.ok) throw new Error(`demo council: the answered saisine was refused (${answered.reason})`);
   const doc = avisDocument(AVIS_BLOCKS);
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
+  await prisma.documentSnapshot.create({
+    data: { docName: `avis:${answered.id}`, state: Buffer.from(state), lastUpdateId: 0 },
+  });
   const text = avisTextOf(state);
-  const adopted = await prisma.saisine.create({
+  await prisma.saisine.update({
+    where: { id: answered.id },
     data: {
-      projectId,
-      origin: "referral",
-      question: "Le marché de producteurs doit-il rester le samedi matin ?",
-      dueOn: dayFromNow(-5, now),
-      openedById: coordinatorId,
-      state: "adopted",
       title: text.title,
       excerpt: text.paragraphs.join(" ").slice(0, 280),
       lastEditorId: reviewerId,
       lastEditedAt: new Date(now.getTime() - 7 * DAY_MS),
-      adoptedAt: new Date(now.getTime() - 6 * DAY_MS),
-      adoptedById: reviewerId,
-      adoptedText: serializeAvisText(text),
-      votesFor: 14,
-      votesAgainst: 2,
-      votesAbstain: 3,
-      findings: { create: validated ? [{ findingId: validated.id }] : [] },
     },
-    select: { id: true },
   });
-  await prisma.documentSnapshot.create({
-    data: { docName: `avis:${adopted.id}`, state: Buffer.from(state), lastUpdateId: 0 },
+  const adopted = await adoptAvis({
+    projectId,
+    saisineId: answered.id,
+    userId: reviewerId,
+    votes: { votesFor: 14, votesAgainst: 2, votesAbstain: 3 },
+    readDocument: async () => state,
+    now: new Date(now.getTime() - 6 * DAY_MS),
   });
+  if (adopted !== "done") throw new Error(`demo council: adoption refused (${adopted})`);
 }

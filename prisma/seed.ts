@@ -7,6 +7,8 @@ import type { PrismaClient } from "../app/generated/prisma/client";
 import { seedDemoCoding, seedDemoNoteCorrection } from "./seed-coding";
 import { seedDemoFindings } from "./seed-findings";
 import { seedDemoNotes } from "./seed-notes";
+import { seedDemoComments } from "./seed-comments";
+import { seedDemoCouncil } from "./seed-council";
 import { seedDemoReview } from "./seed-review";
 import { seedDemoSurvey, seedDemoTimeline } from "./seed-surveys-timeline";
 import { hashPassword } from "../app/models/accounts/password.server";
@@ -175,5 +177,10 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
     projectId,
     people: { researcherId: ids.rachid, coordinatorId: ids.camille, reviewerId: ids.bernard },
   });
+  await seedDemoComments(prisma, {
+    projectId,
+    people: { researcherId: ids.rachid, coordinatorId: ids.camille, reviewerId: ids.bernard, localActorId: ids.lea },
+  });
+  await seedDemoCouncil(prisma, { projectId, coordinatorId: ids.camille, reviewerId: ids.bernard });
   await seedDemoNoteCorrection(prisma, projectId);
 }

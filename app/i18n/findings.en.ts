@@ -79,6 +79,8 @@ export const findingsEn: Record<keyof typeof findingsFr, string> = {
   "findings.delete.hint": "The finding, its text and its evidence are deleted for good.",
   "findings.delete.confirm": "I confirm the deletion",
   "findings.delete.confirmRequired": "Tick the box to confirm the deletion.",
+  "findings.delete.reviewed":
+    "This finding is under review, validated, published or covered by an adopted opinion: it cannot be deleted. Withdraw it first; a withdrawn finding no adopted opinion covers can be deleted.",
   "findings.delete.submit": "Delete for good",
   "findings.evidence.title": "Evidence",
   "findings.evidence.none": "No evidence yet.",

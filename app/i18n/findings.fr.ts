@@ -77,6 +77,8 @@ export const findingsFr = {
   "findings.delete.hint": "Le constat, son texte et ses preuves sont supprimés pour de bon.",
   "findings.delete.confirm": "Je confirme la suppression",
   "findings.delete.confirmRequired": "Cochez la case pour confirmer la suppression.",
+  "findings.delete.reviewed":
+    "Ce constat est en relecture, validé, publié ou couvert par un avis adopté : il ne peut pas être supprimé. Retirez-le d'abord ; un constat retiré qu'aucun avis adopté ne couvre peut être supprimé.",
   "findings.delete.submit": "Supprimer définitivement",
   "findings.evidence.title": "Preuves",
   "findings.evidence.none": "Aucune preuve pour l'instant.",

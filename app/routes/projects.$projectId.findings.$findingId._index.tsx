@@ -31,15 +31,19 @@ import {
 } from "~/components/findings/finding-fields-form";
 import { NoteEditorArea } from "~/components/note-editor-area";
 import { ReviewPanel } from "~/components/review/review-panel";
+import { VersionView } from "~/components/review/version-view";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { avisForFinding } from "~/models/council/saisine.server";
 import { listThreads } from "~/models/comments/thread-list.server";
 import { evidenceChoices } from "~/models/findings/evidence-choices.server";
 import { listEvidence } from "~/models/findings/evidence-list.server";
 import { findingAction } from "~/models/findings/finding-actions.server";
-import { getFinding } from "~/models/findings/finding.server";
+import { DELETABLE_FINDING_STATES, getFinding } from "~/models/findings/finding.server";
+import type { EvidenceView } from "~/models/findings/evidence-view";
 import { can } from "~/models/projects/permissions.server";
 import { findingReview } from "~/models/review/finding-review.server";
+import { getVersion } from "~/models/review/finding-versions.server";
+import { canReadFindingText } from "~/models/review/finding-visibility.server";
 import { reviewAction } from "~/models/review/review-action.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
 import { listCycles } from "~/models/timeline/cycle.server";
@@ -68,11 +72,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const finding = await getFinding({ access, findingId: params.findingId ?? "" });
   if (!finding) notFound(t);
   const canEdit = can(access, "findings.edit");
-  const [evidence, avis, cycles, choices] = await Promise.all([
-    listEvidence({ projectId, findingId: finding.id }),
+  // Observers and coalition staff read the version the council judged, not the live draft.
+  const liveText = canReadFindingText(access, finding);
+  const [evidence, avis, cycles, choices, frozen] = await Promise.all([
+    liveText ? listEvidence({ projectId, findingId: finding.id }) : Promise.resolve([] as EvidenceView[]),
     avisForFinding({ projectId, findingId: finding.id }),
     listCycles({ projectId }),
     canEdit ? evidenceChoices({ projectId }) : null,
+    liveText ? null : getVersion({ findingId: finding.id, number: finding.version }),
   ]);
   const review = await findingReview({ access, userId: user.id, finding });
   const values: FindingFieldValues = {
@@ -99,7 +106,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values,
     seed,
     canEdit,
-    canDelete: can(access, "findings.delete", { ownerId: finding.author?.id ?? null }),
+    frozen,
+    canDelete:
+      (DELETABLE_FINDING_STATES as readonly string[]).includes(finding.state) &&
+      can(access, "findings.delete", { ownerId: finding.author?.id ?? null }),
     viewer: { id: user.id, name: user.name },
   });
 }
@@ -195,16 +205,20 @@ export default function FindingPage() {
       <div className="finding-layout">
         <section className="panel" aria-labelledby="finding-statement-title">
           <h3 id="finding-statement-title">{t("findings.statement")}</h3>
-          <NoteEditorArea
-            docName={`finding:${finding.id}`}
-            user={viewer}
-            readOnly={!canEdit}
-            excerpt={finding.excerpt}
-            listHref={base}
-            onTitle={onTitle}
-            seedTitle={seed}
-            comments={comments.editor}
-          />
+          {data.frozen ? (
+            <VersionView version={data.frozen} />
+          ) : (
+            <NoteEditorArea
+              docName={`finding:${finding.id}`}
+              user={viewer}
+              readOnly={!canEdit}
+              excerpt={finding.excerpt}
+              listHref={base}
+              onTitle={onTitle}
+              seedTitle={seed}
+              comments={comments.editor}
+            />
+          )}
         </section>
         <section className="panel" aria-labelledby="finding-fields-title">
           <h3 id="finding-fields-title">{t("findings.fields.title")}</h3>
@@ -221,16 +235,18 @@ export default function FindingPage() {
           )}
         </section>
       </div>
-      <section className="panel stack" aria-labelledby="evidence-title">
-        <h3 id="evidence-title">{t("findings.evidence.title")}</h3>
-        <EvidenceList evidence={evidence} projectId={projectId} canEdit={canEdit} error={evidenceError(refusal)} />
-        {canEdit && choices ? (
-          <EvidenceAddForms
-            choices={choices}
-            refusal={refusal?.intent.startsWith("add-") ? (refusal as AddRefusal) : null}
-          />
-        ) : null}
-      </section>
+      {data.frozen ? null : (
+        <section className="panel stack" aria-labelledby="evidence-title">
+          <h3 id="evidence-title">{t("findings.evidence.title")}</h3>
+          <EvidenceList evidence={evidence} projectId={projectId} canEdit={canEdit} error={evidenceError(refusal)} />
+          {canEdit && choices ? (
+            <EvidenceAddForms
+              choices={choices}
+              refusal={refusal?.intent.startsWith("add-") ? (refusal as AddRefusal) : null}
+            />
+          ) : null}
+        </section>
+      )}
       {data.threads ? <CommentThreads projectId={projectId} data={data.threads} panel={comments.panel} /> : null}
       <AvisForFinding avis={data.avis} projectId={projectId} />
       {canDelete ? (

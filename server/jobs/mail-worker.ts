@@ -65,8 +65,6 @@ export function startMailWorker(options: MailWorkerOptions): () => Promise<void>
         headers: mail.unsubscribeUrl ? { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined,
         list: mail.unsubscribeUrl ? { unsubscribe: mail.unsubscribeUrl } : undefined,
       });
-      await markMailSent(mail.id);
-      lastFailure = "";
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // One line per outage, not one per message.
@@ -78,20 +76,46 @@ export function startMailWorker(options: MailWorkerOptions): () => Promise<void>
         maxAttempts: options.maxAttempts,
         firstRetryMs: options.firstRetryMs,
       });
+      return;
+    }
+    lastFailure = "";
+    await recordSent(mail);
+  }
+
+  /**
+   * The SMTP server said 250: the message is never rescheduled for a failure of ours. Recording
+   * it is retried (a busy database) until it holds; only if it never does can the lease run out
+   * and the message go again, under the same Message-ID.
+   */
+  async function recordSent(mail: ClaimedMail) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await markMailSent(mail);
+        return;
+      } catch (error) {
+        if (attempt >= 6) {
+          log(`sent, but could not record it (${String(error)})`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+      }
     }
   }
 
   /** Sends until the outbox has nothing due, `concurrency` messages at a time. */
   async function drain() {
     while (!stopping) {
-      const claimed = await claimDueMail({ now: new Date(), limit: batch, leaseMs });
+      // No more than can be on the wire at once: a row taken waits for no other send, so its
+      // lease (minutes) cannot run out before it goes, whatever the SMTP server's pace.
+      const claimed = await claimDueMail({ now: new Date(), limit: Math.min(batch, concurrency), leaseMs });
       if (!claimed.length) return;
       for (const mail of claimed) waiting.add(mail.id);
       const queue = [...claimed];
       const lanes = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
         for (let mail = queue.shift(); mail && !stopping; mail = queue.shift()) await send(mail);
       });
-      await Promise.all(lanes);
+      // Every lane ends before the next claim, even when one failed to record its outcome.
+      await Promise.allSettled(lanes);
       if (stopping) return;
     }
   }

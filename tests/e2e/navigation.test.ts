@@ -56,6 +56,7 @@ describe("the project's sections on a phone", () => {
       "Chronologie",
       "Codes",
       "Constats",
+      "Conseil",
       "Membres",
       "Paramètres",
     ]);

@@ -23,7 +23,8 @@ function runSetup(databaseFile: string): string {
   });
 }
 
-test("the start-up fills name keys and merges old tags of one name into the older", async () => {
+// Two server starts and a migration run: give it room on a busy 2-core machine.
+test("the start-up fills name keys and merges old tags of one name into the older", { timeout: 90_000 }, async () => {
   server = await startServer();
   const db = server.db;
   const user = await createUser(db);

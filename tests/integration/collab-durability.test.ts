@@ -121,7 +121,7 @@ test("after a full compaction, the next edit is numbered after the snapshot and 
   await synced(b.provider);
   b.text.insert(b.text.length, "après");
   await expect
-    .poll(() => second.db.documentUpdate.findMany({ where: { docName }, select: { id: true } }))
+    .poll(() => second.db.documentUpdate.findMany({ where: { docName }, select: { id: true } }), { timeout: 10_000 })
     .toEqual([{ id: lastUpdateId + 1 }]);
   await second.crash();
   b.destroy();

@@ -57,13 +57,14 @@ export async function openSaisine({
 }): Promise<{ ok: true; id: string } | { ok: false; reason: "unknown_findings" }> {
   const projectId = access.projectId;
   const wanted = [...new Set(findingIds)];
-  const allowed = wanted.length
-    ? await prisma.finding.count({
-        where: { AND: [visibleFindingsWhere(access), { firstSubmittedAt: { not: null }, id: { in: wanted } }] },
-      })
-    : 0;
-  if (allowed !== wanted.length) return { ok: false, reason: "unknown_findings" };
   const id = await prisma.$transaction(async (tx) => {
+    // Checked in the transaction that links them: a finding deleted meanwhile is refused, not a crash.
+    const allowed = wanted.length
+      ? await tx.finding.count({
+          where: { AND: [visibleFindingsWhere(access), { firstSubmittedAt: { not: null }, id: { in: wanted } }] },
+        })
+      : 0;
+    if (allowed !== wanted.length) return null;
     const saisine = await tx.saisine.create({
       data: {
         projectId,
@@ -86,7 +87,7 @@ export async function openSaisine({
     });
     return saisine.id;
   });
-  return { ok: true, id };
+  return id ? { ok: true, id } : { ok: false, reason: "unknown_findings" };
 }
 
 const listSelect = {

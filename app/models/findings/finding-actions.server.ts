@@ -54,7 +54,9 @@ export async function findingAction({
   if (intent === "delete") {
     if (!can(access, "findings.delete", { ownerId: owner.authorId })) forbidden(t);
     if (text(form, "confirm") !== "yes") return refuse({ confirm: t("findings.delete.confirmRequired") });
-    await deleteFinding({ projectId, findingId });
+    const deleted = await deleteFinding({ projectId, findingId });
+    if (deleted === "not_found") notFound(t);
+    if (deleted === "reviewed") return refuse({ confirm: t("findings.delete.reviewed") }, 409);
     return { type: "deleted", findingId };
   }
   if (!can(access, "findings.edit")) forbidden(t);

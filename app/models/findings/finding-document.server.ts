@@ -6,7 +6,7 @@ import { flattenRichText } from "../notes/note-flat-text";
 import { projectNote } from "../notes/note-projection";
 import { NOTE_FRAGMENT } from "../notes/note-schema";
 import { checkNoteUpdate } from "../notes/note-schema.server";
-import { FINDING_STAGE_SQL, findingReadAction } from "../review/finding-visibility";
+import { FINDING_STAGE_SQL, findingTextReadAction } from "../review/finding-visibility";
 
 /**
  * A finding's statement is rich text like a note's, but short: a message larger than this is
@@ -41,7 +41,8 @@ export const findingDocument: DocumentKind = {
   readAction: "content.read",
   writeAction: "findings.edit",
   // Drafts are the team's, submitted findings the council's too, validated ones everyone's.
-  stageRights: (stage) => ({ read: findingReadAction(stage), write: "findings.edit" }),
+  // Observers and coalition staff read the validated version on the page, never the live text.
+  stageRights: (stage) => ({ read: findingTextReadAction(stage), write: "findings.edit" }),
   checkUpdate: checkNoteUpdate,
   maxMessageBytes: FINDING_MESSAGE_BYTES,
   project: writeFindingProjection,

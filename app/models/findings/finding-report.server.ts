@@ -1,4 +1,6 @@
 import * as Y from "yjs";
+import { prisma } from "../core/db.server";
+import { canReadFindingText } from "../review/finding-visibility.server";
 import { NOTE_FRAGMENT } from "../notes/note-schema";
 import { blocksOf } from "../notes/note-text";
 import { listEvidence } from "./evidence-list.server";
@@ -46,6 +48,15 @@ export async function reportFinding({
   const projectId = access.projectId;
   const finding = await getFinding({ access, findingId });
   if (!finding) return null;
+  if (!canReadFindingText(access, finding)) {
+    // Readers beyond the team and the council get the statement the council judged.
+    const version = await prisma.findingVersion.findUnique({
+      where: { findingId_number: { findingId: finding.id, number: finding.version } },
+      select: { statement: true },
+    });
+    const statement = (version?.statement ?? "").split("\n").filter((line) => line.trim());
+    return { finding, statement, evidence: await listEvidence({ projectId, findingId: finding.id }) };
+  }
   const [state, evidence] = await Promise.all([
     readDocument(`finding:${finding.id}`),
     listEvidence({ projectId, findingId: finding.id }),

@@ -32,6 +32,9 @@ const cardSelect = {
 
 type CardRow = Prisma.FindingGetPayload<{ select: typeof cardSelect }>;
 
+/** The states a finding may be deleted in (see deleteFinding). */
+export const DELETABLE_FINDING_STATES = ["draft", "withdrawn"] as const;
+
 /** Sectors are stored as a JSON array (as Project.sectors); anything else reads as none. */
 export function parseSectors(json: string): string[] {
   try {
@@ -51,16 +54,21 @@ function toCard({ _count, sectors, ...row }: CardRow) {
 function findingsWhere(access: ProjectAccess, filters: FindingFilters): Prisma.FindingWhereInput {
   const words = searchWords(filters.q);
   return {
-    // Only the findings this reader may see at their stage (drafts, submitted, public), in
-    // counts and filters alike, so that a listed finding never answers 404.
-    ...visibleFindingsWhere(access),
-    ...(filters.state ? { state: filters.state } : {}),
-    ...(filters.confidence ? { confidence: filters.confidence } : {}),
-    // Sectors are a JSON array of closed codes: the quoted code matches only itself.
-    ...(filters.sector ? { sectors: { contains: `"${filters.sector}"` } } : {}),
-    ...(filters.cycleId ? { cycleId: filters.cycleId } : {}),
-    ...(filters.phase ? { phase: filters.phase } : {}),
-    AND: words.map((word) => ({ OR: [{ searchText: { contains: word } }, { title: { contains: word } }] })),
+    AND: [
+      // Only the findings this reader may see at their stage (drafts, submitted, public), in
+      // counts and filters alike, so that a listed finding never answers 404. Its own clause:
+      // spread beside the filters, a `state` filter would replace the rule's own `state`.
+      visibleFindingsWhere(access),
+      {
+        ...(filters.state ? { state: filters.state } : {}),
+        ...(filters.confidence ? { confidence: filters.confidence } : {}),
+        // Sectors are a JSON array of closed codes: the quoted code matches only itself.
+        ...(filters.sector ? { sectors: { contains: `"${filters.sector}"` } } : {}),
+        ...(filters.cycleId ? { cycleId: filters.cycleId } : {}),
+        ...(filters.phase ? { phase: filters.phase } : {}),
+      },
+      ...words.map((word) => ({ OR: [{ searchText: { contains: word } }, { title: { contains: word } }] })),
+    ],
   };
 }
 
@@ -194,9 +202,26 @@ export async function updateFindingFields({
 }
 
 /** Deletes the finding, its evidence and communes (cascade); the caller removes its document. */
-export async function deleteFinding({ projectId, findingId }: { projectId: string; findingId: string }) {
-  const { count } = await prisma.finding.deleteMany({ where: { id: findingId, projectId } });
-  return count > 0;
+export async function deleteFinding({
+  projectId,
+  findingId,
+}: {
+  projectId: string;
+  findingId: string;
+}): Promise<"deleted" | "not_found" | "reviewed"> {
+  // Only a draft or a withdrawn finding that no adopted avis covers: deleting one under review,
+  // validated or published would erase its history and silently change a frozen avis. One
+  // guarded statement, so a transition in between cannot slip through.
+  const { count } = await prisma.finding.deleteMany({
+    where: {
+      id: findingId,
+      projectId,
+      state: { in: [...DELETABLE_FINDING_STATES] },
+      saisines: { none: { saisine: { state: { not: "drafting" } } } },
+    },
+  });
+  if (count > 0) return "deleted";
+  return (await prisma.finding.count({ where: { id: findingId, projectId } })) ? "reviewed" : "not_found";
 }
 
 /** Every finding of the project this reader may see, for the report, in the list's order. */

@@ -49,20 +49,15 @@ describe("readCodedPassages", () => {
     expect(unknown).toEqual(["p3"]);
   });
 
-  it("reads 200 passages quickly", () => {
+  // Its speed is measured by `npm run bench:findings` (the projection with 200 passages), not here.
+  it("reads 200 passages, overlapping ones included", () => {
     const { doc, texts } = noteWith(Array.from({ length: 100 }, (_, i) => `Paragraphe ${i} : ${"mot ".repeat(30)}`));
     for (const [i, text] of texts.entries()) {
       text.format(2, 20, mark("eau", `a${i}`));
       text.format(10, 30, mark("marché", `b${i}`));
     }
-    const fragment = doc.getXmlFragment("default");
-    const started = performance.now();
-    const runs = 20;
-    let count = 0;
-    for (let i = 0; i < runs; i++) count = readCodedPassages(flattenRichText(fragment), codebook).passages.length;
-    const ms = (performance.now() - started) / runs;
-    console.log(`flatten + read 200 coded passages: ${ms.toFixed(2)} ms`);
-    expect(count).toBe(200);
-    expect(ms).toBeLessThan(20);
+    const { passages } = readCodedPassages(flattenRichText(doc.getXmlFragment("default")), codebook);
+    expect(passages).toHaveLength(200);
+    expect(new Set(passages.map((p) => p.passageId)).size).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
 import type { Prisma } from "../core/db.server";
-import type { NotificationType } from "../core/vocabulary";
+import { PROJECT_ROLES, type NotificationType } from "../core/vocabulary";
 import { ensureMailTokens, mailEnabled, settingsUrl, siteUrl, unsubscribeUrl } from "./mail-links.server";
 import { renderNotificationMail } from "./mail-render";
 import { channelFor } from "./preferences";
@@ -31,7 +31,11 @@ export type NotificationEvent = {
  * e-mail, which makes their unsubscribe token): a council of 40 costs what a council of 4 does.
  */
 export async function notify(tx: Prisma.TransactionClient, event: NotificationEvent): Promise<void> {
-  const recipients = [...new Set(event.recipients)].filter((id) => id !== event.actorId);
+  const recipients = await currentMembers(
+    tx,
+    event.projectId,
+    [...new Set(event.recipients)].filter((id) => id !== event.actorId),
+  );
   if (!recipients.length) return;
   const mail = mailEnabled() ? await mailPlan(tx, event, recipients) : null;
   await tx.notification.createMany({
@@ -51,6 +55,21 @@ export async function notify(tx: Prisma.TransactionClient, event: NotificationEv
     data: { unreadNotifications: { increment: 1 } },
   });
   if (mail?.outbox.length) await tx.mailOutbox.createMany({ data: mail.outbox });
+}
+
+/**
+ * Only people still in the project hear of it: someone who left (or was removed) since they
+ * wrote in a thread or submitted a version must not receive its replies and verdicts. A
+ * coalition-wide event (no project) goes to whoever the caller named.
+ */
+async function currentMembers(tx: Prisma.TransactionClient, projectId: string | null, userIds: string[]) {
+  if (!projectId || !userIds.length) return userIds;
+  const rows = await tx.membership.findMany({
+    where: { projectId, userId: { in: userIds }, role: { in: [...PROJECT_ROLES] } },
+    select: { userId: true },
+  });
+  const members = new Set(rows.map((row) => row.userId));
+  return userIds.filter((id) => members.has(id));
 }
 
 /** Who gets an e-mail now (rendered here, in their language) and who waits for the digest. */

@@ -10,6 +10,8 @@ export type ClaimedMail = {
   html: string;
   unsubscribeUrl: string;
   attempts: number;
+  /** The lease this worker holds it under: its writes back are guarded by it. */
+  lockedUntil: Date;
 };
 
 /**
@@ -34,16 +36,19 @@ export async function claimDueMail({ now, limit, leaseMs }: { now: Date; limit: 
       where: { id: row.id, ...due, ...free },
       data: { lockedUntil },
     });
-    if (count === 1) claimed.push(row);
+    if (count === 1) claimed.push({ ...row, lockedUntil });
   }
   return claimed;
 }
 
-export async function markMailSent(id: string) {
-  await prisma.mailOutbox.update({
-    where: { id },
+/**
+ * The SMTP server accepted it. Guarded by the lease: a worker whose lease ran out (and whose
+ * row another took) changes nothing of the other's.
+ */
+export async function markMailSent(mail: Pick<ClaimedMail, "id" | "lockedUntil">) {
+  await prisma.mailOutbox.updateMany({
+    where: { id: mail.id, lockedUntil: mail.lockedUntil },
     data: { sentAt: new Date(), lockedUntil: null, lastError: "" },
-    select: { id: true },
   });
 }
 
@@ -65,8 +70,8 @@ export async function markMailFailed({
   const attempts = mail.attempts + 1;
   const scale = firstRetryMs === undefined ? 1 : firstRetryMs / 30_000;
   const delay = Math.round(retryDelayMs(attempts) * scale);
-  await prisma.mailOutbox.update({
-    where: { id: mail.id },
+  await prisma.mailOutbox.updateMany({
+    where: { id: mail.id, lockedUntil: mail.lockedUntil },
     data: {
       attempts,
       lockedUntil: null,
@@ -74,7 +79,6 @@ export async function markMailFailed({
       nextAttemptAt: new Date(now.getTime() + delay),
       failedAt: attempts >= maxAttempts ? now : null,
     },
-    select: { id: true },
   });
 }
 

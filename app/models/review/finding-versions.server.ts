@@ -99,6 +99,7 @@ export async function listVersions({ findingId }: { findingId: string }) {
     where: { findingId },
     select: { number: true, createdAt: true, submittedBy: { select: { name: true } } },
     orderBy: { number: "desc" },
+    take: 200,
   });
   return rows.map((row) => ({
     number: row.number,

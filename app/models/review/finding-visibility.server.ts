@@ -1,6 +1,6 @@
 import type { Prisma } from "../core/db.server";
 import { can, type ProjectAccess } from "../projects/permissions.server";
-import { findingReadAction, findingStage, PUBLIC_FINDING_STATES } from "./finding-visibility";
+import { findingReadAction, findingStage, findingTextReadAction, PUBLIC_FINDING_STATES } from "./finding-visibility";
 
 /** May this access read this finding (finding-visibility.ts)? Pages answer 404 when not. */
 export function canReadFinding(
@@ -8,6 +8,14 @@ export function canReadFinding(
   finding: { state: string; firstSubmittedAt: Date | string | null },
 ): boolean {
   return can(access, findingReadAction(findingStage(finding)));
+}
+
+/** May this access read the finding's live text, or only the version the council judged? */
+export function canReadFindingText(
+  access: ProjectAccess,
+  finding: { state: string; firstSubmittedAt: Date | string | null },
+): boolean {
+  return can(access, findingTextReadAction(findingStage(finding)));
 }
 
 /**

@@ -28,7 +28,21 @@ const READ_ACTION: Record<FindingStage, ProjectAction> = {
   public: "content.read",
 };
 
+function knownStage(stage: string | null): FindingStage {
+  return (FINDING_STAGES as readonly string[]).includes(stage ?? "") ? (stage as FindingStage) : "draft";
+}
+
 /** What a user must be allowed to read a finding at this stage (an unknown stage reads as a draft). */
 export function findingReadAction(stage: string | null): ProjectAction {
-  return READ_ACTION[(FINDING_STAGES as readonly string[]).includes(stage ?? "") ? (stage as FindingStage) : "draft"];
+  return READ_ACTION[knownStage(stage)];
+}
+
+/**
+ * What a user must be allowed to read a finding's live text — its document, and the evidence
+ * as it is now: the team, and the council once it was submitted. Readers beyond them
+ * (observers, coalition staff) read the version the council judged, never what was typed
+ * since: a validated finding stays editable by its authors (issue 15 §1).
+ */
+export function findingTextReadAction(stage: string | null): ProjectAction {
+  return knownStage(stage) === "draft" ? "findings.readDraft" : "findings.readSubmitted";
 }

@@ -162,7 +162,12 @@ export async function listTransitions({ findingId }: { findingId: string }) {
       createdAt: true,
       actor: { select: { id: true, name: true } },
     },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    // The latest steps, bounded: a finding resubmitted a hundred times still loads in one read.
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: HISTORY_SHOWN,
   });
-  return rows;
+  return rows.reverse();
 }
+
+/** Steps of a finding's history shown on its page (the oldest beyond it fold away). */
+export const HISTORY_SHOWN = 200;

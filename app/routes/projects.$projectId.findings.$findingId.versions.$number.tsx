@@ -7,6 +7,7 @@ import { VersionView } from "~/components/review/version-view";
 import { useLocale, useT } from "~/i18n/use-translation";
 import { getFinding } from "~/models/findings/finding.server";
 import { requireProjectAccess } from "~/models/projects/project-guard.server";
+import { canReadFindingText } from "~/models/review/finding-visibility.server";
 import { getVersion } from "~/models/review/finding-versions.server";
 import { versionDiff } from "~/models/review/version-diff";
 import findingStyles from "~/styles/findings.css";
@@ -29,9 +30,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const finding = await getFinding({ access, findingId: params.findingId ?? "" });
   const number = numberSchema.safeParse(params.number);
   if (!finding || !number.success) notFound(t);
+  // Readers beyond the team and the council read the version the council judged, only.
+  const beyond = !canReadFindingText(access, finding);
+  if (beyond && number.data !== finding.version) notFound(t);
   const [version, previous] = await Promise.all([
     getVersion({ findingId: finding.id, number: number.data }),
-    number.data > 1 ? getVersion({ findingId: finding.id, number: number.data - 1 }) : null,
+    number.data > 1 && !beyond ? getVersion({ findingId: finding.id, number: number.data - 1 }) : null,
   ]);
   if (!version) notFound(t);
   return json({

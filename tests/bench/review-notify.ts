@@ -131,6 +131,10 @@ export async function measureNotifyCouncil(log: Log, members = 40) {
         }),
       ),
     );
+    // The council are members: notify() tells only people who may still know the project.
+    await db.membership.createMany({
+      data: council.map((user) => ({ userId: user.id, projectId: project.id, role: "council_reviewer" })),
+    });
     const event = (i: number) => ({
       type: "finding_submitted" as const,
       projectId: project.id,

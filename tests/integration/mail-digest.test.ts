@@ -42,6 +42,10 @@ it(
       })),
     });
     const ids = Array.from({ length: USERS }, (_, i) => `digest-${stamp}-${i}`);
+    // Members of the project: only they hear of it.
+    await server.db.membership.createMany({
+      data: ids.map((userId) => ({ userId, projectId: project.id, role: "local_actor" })),
+    });
     // Two replies each (comment_reply goes to the digest by default).
     for (const subject of ["Premier fil", "Second fil"]) {
       await server.db.$transaction((tx) =>

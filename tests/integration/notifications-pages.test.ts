@@ -62,7 +62,8 @@ describe("/notifications", () => {
     await tell([owner.id], { projectId: project.id, subject: "Pour la coordinatrice seule" });
     const theirs = await server.db.notification.findFirstOrThrow({ where: { userId: owner.id } });
     for (const { role, user, client } of people) {
-      await tell([user.id], { projectId: project.id, subject: `Pour ${role}` });
+      // Someone outside the project hears nothing of it: theirs is about no project.
+      await tell([user.id], { projectId: role === "outsider" ? null : project.id, subject: `Pour ${role}` });
       const page = await client.get("/notifications");
       expect(page.status, role).toBe(200);
       const html = await page.text();

@@ -38,7 +38,10 @@ describe("readers beyond the team and the council", () => {
       paragraphs: ["Les clients viennent de Die."],
     });
     expect((await transition("researcher", id, "submit", "draft", 0)).status).toBe(302);
-    expect((await transition("council_reviewer", id, "validate", "submitted", 1)).status).toBe(302);
+    const request = "Une demande du conseil qui reste entre l'équipe et lui.";
+    expect((await transition("council_reviewer", id, "request_changes", "submitted", 1, request)).status).toBe(302);
+    expect((await transition("researcher", id, "submit", "changes_requested", 1)).status).toBe(302);
+    expect((await transition("council_reviewer", id, "validate", "submitted", 2)).status).toBe(302);
     // The authors keep writing after the verdict.
     await writeFinding(server, cookie, id, {
       title: "Le marché rayonne",
@@ -54,6 +57,10 @@ describe("readers beyond the team and the council", () => {
       const markdown = await (await cast.as(who).client.get(`${cast.base}/${id}/export.md`)).text();
       expect(markdown, who).toContain("Les clients viennent de Die");
       expect(markdown, who).not.toContain("Une phrase que le conseil");
+      // The outcome, not the exchange that led to it: the version validated, no earlier one.
+      expect(page, who).not.toContain("Une demande du conseil");
+      expect((await cast.as(who).client.get(`${cast.base}/${id}/versions/2`)).status, who).toBe(200);
+      expect((await cast.as(who).client.get(`${cast.base}/${id}/versions/1`)).status, who).toBe(404);
       // The live document is not theirs to open.
       expect((await cast.as(who).client.get(`/collab/finding:${id}`)).status, who).toBe(404);
       // A state filter narrows what they may see; it never widens it.

@@ -1,5 +1,6 @@
 import type { Prisma } from "../core/db.server";
 import { PROJECT_ROLES, type NotificationType } from "../core/vocabulary";
+import { COALITION_SITE_ROLE, SHARED_VISIBILITY } from "../projects/rights";
 import { ensureMailTokens, mailEnabled, settingsUrl, siteUrl, unsubscribeUrl } from "./mail-links.server";
 import { renderNotificationMail } from "./mail-render";
 import { channelFor } from "./preferences";
@@ -58,18 +59,27 @@ export async function notify(tx: Prisma.TransactionClient, event: NotificationEv
 }
 
 /**
- * Only people still in the project hear of it: someone who left (or was removed) since they
- * wrote in a thread or submitted a version must not receive its replies and verdicts. A
- * coalition-wide event (no project) goes to whoever the caller named.
+ * Only people who may still know the project hear of it — its members, and coalition staff
+ * when it is shared (the rule of `visibleProjectsWhere`): someone who left or was removed since
+ * they wrote in a thread or submitted a version receives no more of its replies and verdicts.
+ * An event outside any project goes to whoever the caller named.
  */
 async function currentMembers(tx: Prisma.TransactionClient, projectId: string | null, userIds: string[]) {
   if (!projectId || !userIds.length) return userIds;
-  const rows = await tx.membership.findMany({
-    where: { projectId, userId: { in: userIds }, role: { in: [...PROJECT_ROLES] } },
-    select: { userId: true },
+  const project = await tx.project.findUnique({ where: { id: projectId }, select: { visibility: true } });
+  if (!project) return [];
+  const rows = await tx.user.findMany({
+    where: {
+      id: { in: userIds },
+      OR: [
+        { memberships: { some: { projectId, role: { in: [...PROJECT_ROLES] } } } },
+        ...(project.visibility === SHARED_VISIBILITY ? [{ siteRole: COALITION_SITE_ROLE }] : []),
+      ],
+    },
+    select: { id: true },
   });
-  const members = new Set(rows.map((row) => row.userId));
-  return userIds.filter((id) => members.has(id));
+  const allowed = new Set(rows.map((row) => row.id));
+  return userIds.filter((id) => allowed.has(id));
 }
 
 /** Who gets an e-mail now (rendered here, in their language) and who waits for the digest. */

@@ -1,3 +1,4 @@
+import { canReadFindingText } from "./finding-visibility.server";
 import type { FindingTransition } from "../core/vocabulary";
 import { can, type ProjectAccess } from "../projects/permissions.server";
 import { getVersion, listVersions, type FindingVersionView } from "./finding-versions.server";
@@ -43,12 +44,20 @@ export async function findingReview({
 }: {
   access: ProjectAccess;
   userId: string;
-  finding: { id: string; state: string; version: number; authorId: string | null };
+  finding: { id: string; state: string; version: number; authorId: string | null; firstSubmittedAt: Date | null };
 }) {
-  const [history, versions] = await Promise.all([
+  // Readers beyond the team and the council (observers, coalition staff) see the outcome —
+  // the validated version and who decided when — not the drafts sent back nor the reviewers'
+  // requests: those are the project's and its council's.
+  const beyond = !canReadFindingText(access, finding);
+  const [allHistory, allVersions] = await Promise.all([
     listTransitions({ findingId: finding.id }),
     listVersions({ findingId: finding.id }),
   ]);
+  const history = beyond
+    ? allHistory.filter((step) => step.action !== "request_changes").map((step) => ({ ...step, comment: "" }))
+    : allHistory;
+  const versions = beyond ? allVersions.filter((v) => v.number === finding.version) : allVersions;
   const isReviewer = can(access, "findings.review");
   let submitted: FindingVersionView | null = null;
   let diff: VersionDiff | null = null;

@@ -69,18 +69,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, access, t } = await requireProjectAccess(request, params.projectId, "content.read");
   const projectId = access.projectId;
   // A finding this reader may not see at its stage (a draft for the council) is a 404.
-  const finding = await getFinding({ access, findingId: params.findingId ?? "" });
-  if (!finding) notFound(t);
+  const found = await getFinding({ access, findingId: params.findingId ?? "" });
+  if (!found) notFound(t);
   const canEdit = can(access, "findings.edit");
   // Observers and coalition staff read the version the council judged, not the live draft.
-  const liveText = canReadFindingText(access, finding);
+  const liveText = canReadFindingText(access, found);
   const [evidence, avis, cycles, choices, frozen] = await Promise.all([
-    liveText ? listEvidence({ projectId, findingId: finding.id }) : Promise.resolve([] as EvidenceView[]),
-    avisForFinding({ projectId, findingId: finding.id }),
+    liveText ? listEvidence({ projectId, findingId: found.id }) : Promise.resolve([] as EvidenceView[]),
+    avisForFinding({ projectId, findingId: found.id }),
     listCycles({ projectId }),
     canEdit ? evidenceChoices({ projectId }) : null,
-    liveText ? null : getVersion({ findingId: finding.id, number: finding.version }),
+    liveText ? null : getVersion({ findingId: found.id, number: found.version }),
   ]);
+  // Their page's data carries the judged title and none of the live projection's words.
+  const finding = frozen ? { ...found, title: frozen.title, excerpt: "" } : found;
   const review = await findingReview({ access, userId: user.id, finding });
   const values: FindingFieldValues = {
     confidence: finding.confidence ?? "",
@@ -95,7 +97,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const seed = canEdit && !finding.lastEditedAt ? [finding.title, finding.excerpt].filter(Boolean).join("\n") : "";
   return json({
     // Comment threads (issue 15 §2): two indexed reads whatever their number.
-    threads: await listThreads(access, { findingId: finding.id }),
+    // Not for readers beyond the team and the council: the discussion quotes the live draft.
+    threads: liveText ? await listThreads(access, { findingId: finding.id }) : null,
     avis,
     review,
     finding,

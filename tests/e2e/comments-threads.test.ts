@@ -1,9 +1,8 @@
-import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { createProject, createUser } from "../factories";
 import { axeViolations } from "../support/axe";
 import { browserForFile } from "../support/browser-session";
-import { editorOf, FINDING_EDITOR_NAME, STATUS, statusOf, textOf } from "../support/note-page";
+import { FINDING_EDITOR_NAME, selectText, STATUS, statusOf, textOf } from "../support/note-page";
 
 /**
  * Comment threads in a real Chromium on a 375 px phone: a council reviewer, who cannot edit the
@@ -45,28 +44,6 @@ beforeAll(async () => {
   ).id;
 });
 
-/** Selects `text` inside the statement, as a person dragging over it would (the text is read-only for them). */
-async function select(page: Page, text: string) {
-  const editor = editorOf(page, FINDING_EDITOR_NAME);
-  await editor.evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the text`);
-  }, text);
-  // The editor reads the selection on mouse up, like after a drag.
-  await editor.dispatchEvent("mouseup");
-}
-
 describe("comment threads in the browser", () => {
   test("select → Commenter → thread; reply with a mention; resolve — accessible at 375 px", async () => {
     const path = `/projects/${projectId}/findings/${findingId}`;
@@ -90,7 +67,7 @@ describe("comment threads in the browser", () => {
     await statusOf(r, STATUS.synced).waitFor();
     await expect.poll(() => textOf(r, FINDING_EDITOR_NAME), { timeout: 10_000 }).toContain(PASSAGE);
     const commenter = r.getByRole("button", { name: "Commenter" });
-    await select(r, PASSAGE);
+    await selectText(r, PASSAGE, FINDING_EDITOR_NAME);
     await expect.poll(() => commenter.getAttribute("aria-disabled"), { timeout: 10_000 }).toBeNull();
     await commenter.click();
     const form = r.locator(".new-thread");

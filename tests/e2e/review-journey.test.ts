@@ -1,8 +1,7 @@
-import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { createProject, createUser } from "../factories";
 import { browserForFile } from "../support/browser-session";
-import { editorOf, FINDING_EDITOR_NAME, STATUS, statusOf, textOf } from "../support/note-page";
+import { editorOf, FINDING_EDITOR_NAME, selectText, STATUS, statusOf, textOf } from "../support/note-page";
 import { TestSmtpServer } from "../support/smtp";
 
 /**
@@ -47,26 +46,6 @@ beforeAll(async () => {
   return () => smtp.stop();
 });
 
-/** Selects `text` in the statement, as a drag over it would. */
-async function select(page: Page, text: string) {
-  const editor = editorOf(page, FINDING_EDITOR_NAME);
-  await editor.evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the text`);
-  }, text);
-  await editor.dispatchEvent("mouseup");
-}
-
 const mailsTo = (address: string) => smtp.to(address).map((mail) => `${mail.subject}\n${mail.text ?? ""}`);
 
 describe("the review loop, from submission to publication", () => {
@@ -101,7 +80,7 @@ describe("the review loop, from submission to publication", () => {
     await statusOf(r, STATUS.synced).waitFor();
     await expect.poll(() => textOf(r, FINDING_EDITOR_NAME), { timeout: 10_000 }).toContain(PASSAGE);
     const commenter = r.getByRole("button", { name: "Commenter" });
-    await select(r, PASSAGE);
+    await selectText(r, PASSAGE, FINDING_EDITOR_NAME);
     await expect.poll(() => commenter.getAttribute("aria-disabled"), { timeout: 10_000 }).toBeNull();
     await commenter.click();
     await r.keyboard.type("De quelle partie de la vallée ?");

@@ -63,6 +63,13 @@ describe("readers beyond the team and the council", () => {
       expect((await cast.as(who).client.get(`${cast.base}/${id}/versions/1`)).status, who).toBe(404);
       // The live document is not theirs to open.
       expect((await cast.as(who).client.get(`/collab/finding:${id}`)).status, who).toBe(404);
+      // The list shows the judged version's words too (once the projection has the new ones).
+      await expect
+        .poll(() => server.db.finding.findUniqueOrThrow({ where: { id } }).then((f) => f.excerpt), { timeout: 10_000 })
+        .toContain("Une phrase que le conseil");
+      const listed = await (await cast.as(who).client.get(cast.base)).text();
+      expect(listed, who).toContain("Les clients viennent de Die.");
+      expect(listed, who).not.toContain("Une phrase que le conseil");
       // A state filter narrows what they may see; it never widens it.
       for (const state of ["draft", "submitted", "changes_requested", "withdrawn"]) {
         const list = await (await cast.as(who).client.get(`${cast.base}?state=${state}`)).text();

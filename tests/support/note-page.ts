@@ -100,6 +100,29 @@ export async function typeAtEnd(page: Page, text: string) {
 }
 
 /** The note's text as a person reads it: without the other people's caret labels. */
+/**
+ * Selects `text` inside an editor (read-only ones too), as a person dragging over it would:
+ * a DOM range over the first text node holding it, then the mouse-up the editor listens to.
+ */
+export async function selectText(page: Page, text: string, name = EDITOR_NAME) {
+  const editor = editorOf(page, name);
+  await editor.evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not in the text`);
+  }, text);
+  await editor.dispatchEvent("mouseup");
+}
+
 export const textOf = (page: Page, name = EDITOR_NAME) =>
   editorOf(page, name).evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement;

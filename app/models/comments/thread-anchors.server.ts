@@ -1,23 +1,7 @@
 import * as Y from "yjs";
 import { prisma } from "../core/db.server";
-import { anchorText, decodeAnchor } from "../findings/note-anchor";
-import { flattenRichText, normalizeQuote, type FlatText } from "../notes/note-flat-text";
-import { NOTE_FRAGMENT } from "../notes/note-schema";
-
-/** The text the anchor holds in a document's stored state, or null when it cannot be placed. */
-function textAtAnchor(state: Uint8Array | null, anchorBytes: Uint8Array): string | null {
-  const anchor = decodeAnchor(anchorBytes);
-  if (!anchor || !state) return null;
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
-    return anchorText(doc, flattenRichText(doc.getXmlFragment(NOTE_FRAGMENT)), anchor);
-  } catch {
-    return null;
-  } finally {
-    doc.destroy();
-  }
-}
+import { anchorText, decodeAnchor, textAtAnchor } from "../findings/note-anchor";
+import { normalizeQuote, type FlatText } from "../notes/note-flat-text";
 
 /**
  * Checks a new thread's passage against the document as stored (the room's copy or the

@@ -1,9 +1,7 @@
-import * as Y from "yjs";
 import { prisma, type Prisma } from "../core/db.server";
-import { flattenRichText, normalizeQuote } from "../notes/note-flat-text";
-import { NOTE_FRAGMENT } from "../notes/note-schema";
+import { normalizeQuote } from "../notes/note-flat-text";
 import { nextPosition, touchFinding } from "./evidence.server";
-import { anchorText, decodeAnchor } from "./note-anchor";
+import { decodeAnchor, textAtAnchor } from "./note-anchor";
 
 export type CiteOutcome =
   | { findingId: string; evidenceId: string }
@@ -13,21 +11,6 @@ export type CiteOutcome =
   | "bad_anchor"
   | "mismatch"
   | "too_many";
-
-/** The text the anchor holds in the note's stored state, or null when it cannot be placed. */
-function textAtAnchor(state: Uint8Array | null, anchorBytes: Uint8Array): string | null {
-  const anchor = decodeAnchor(anchorBytes);
-  if (!anchor || !state) return null;
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
-    return anchorText(doc, flattenRichText(doc.getXmlFragment(NOTE_FRAGMENT)), anchor);
-  } catch {
-    return null;
-  } finally {
-    doc.destroy();
-  }
-}
 
 /**
  * Cites a passage of a note as evidence of a finding (an existing one, or a new one titled

@@ -52,10 +52,12 @@ export async function reportFinding({
     // Readers beyond the team and the council get the statement the council judged.
     const version = await prisma.findingVersion.findUnique({
       where: { findingId_number: { findingId: finding.id, number: finding.version } },
-      select: { statement: true },
+      select: { title: true, statement: true },
     });
     const statement = (version?.statement ?? "").split("\n").filter((line) => line.trim());
-    return { finding, statement, evidence: await listEvidence({ projectId, findingId: finding.id }) };
+    // The judged title, and none of the live projection's words (the page's data carries them).
+    const judged = { ...finding, title: version?.title ?? finding.title, excerpt: "" };
+    return { finding: judged, statement, evidence: await listEvidence({ projectId, findingId: finding.id }) };
   }
   const [state, evidence] = await Promise.all([
     readDocument(`finding:${finding.id}`),

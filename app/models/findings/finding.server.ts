@@ -1,7 +1,8 @@
 import { prisma, type Prisma } from "../core/db.server";
 import { CONFIDENCE_LEVELS, FINDING_STATES, SECTORS, type Phase } from "../core/vocabulary";
 import { searchWords } from "../notes/note.server";
-import type { ProjectAccess } from "../projects/permissions.server";
+import { can, type ProjectAccess } from "../projects/permissions.server";
+import { excerptOf } from "../notes/note-projection";
 import { visibleFindingsWhere } from "../review/finding-visibility.server";
 import { FINDING_LIMITS } from "./finding-limits";
 
@@ -20,6 +21,7 @@ const cardSelect = {
   title: true,
   excerpt: true,
   state: true,
+  version: true,
   confidence: true,
   sectors: true,
   phase: true,
@@ -88,7 +90,24 @@ export async function listFindings({ access, filters }: { access: ProjectAccess;
       take: FINDING_LIMITS.perPage,
     }),
   ]);
-  return { total, findings: rows.map(toCard) };
+  const cards = rows.map(toCard);
+  // Readers beyond the team and the council list what the council judged, not the live draft
+  // (the findings they see are all validated or published: each has a version).
+  if (can(access, "findings.readSubmitted") || !rows.length) return { total, findings: cards };
+  const versions = await prisma.findingVersion.findMany({
+    where: { OR: rows.map((row) => ({ findingId: row.id, number: row.version })) },
+    select: { findingId: true, title: true, statement: true },
+  });
+  const judged = new Map(versions.map((version) => [version.findingId, version]));
+  return {
+    total,
+    findings: cards.map((card) => {
+      const version = judged.get(card.id);
+      return version
+        ? { ...card, title: version.title, excerpt: excerptOf(version.statement.replace(/\n/g, " ")) }
+        : card;
+    }),
+  };
 }
 
 /**

@@ -1,7 +1,8 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
-import { flatOffset, type FlatText } from "../notes/note-flat-text";
+import { flatOffset, flattenRichText, type FlatText } from "../notes/note-flat-text";
+import { NOTE_FRAGMENT } from "../notes/note-schema";
 
 /**
  * Where a quote was cited in a note: two Yjs relative positions, which follow the text through
@@ -65,4 +66,23 @@ export function anchorText(doc: Y.Doc, flat: FlatText, anchor: NoteAnchor): stri
   const to = flatOffset(flat, end);
   if (from === null || to === null) return null;
   return to <= from ? "" : flat.text.slice(from, to);
+}
+
+/**
+ * The text an anchor (as stored, `encodeAnchor` bytes) holds in a rich-text document's stored
+ * state — a note's, a finding's —, or null when the bytes are no anchor or it cannot be placed.
+ * How the cite endpoint checks a quote and a new thread its passage.
+ */
+export function textAtAnchor(state: Uint8Array | null, anchorBytes: Uint8Array): string | null {
+  const anchor = decodeAnchor(anchorBytes);
+  if (!anchor || !state) return null;
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return anchorText(doc, flattenRichText(doc.getXmlFragment(NOTE_FRAGMENT)), anchor);
+  } catch {
+    return null;
+  } finally {
+    doc.destroy();
+  }
 }

@@ -29,6 +29,11 @@ export function noteTitle(doc: Y.Doc): string {
  * What lists and search need from a note, computed from its document: the first heading
  * (or first line) as title, the text after it as excerpt, word count and folded text.
  */
+/** The start of a text as lists show it, cut at EXCERPT_MAX with an ellipsis. */
+export function excerptOf(body: string): string {
+  return body.length > EXCERPT_MAX ? `${body.slice(0, EXCERPT_MAX - 1).trimEnd()}…` : body;
+}
+
 export function projectNote(doc: Y.Doc): NoteProjection {
   const blocks = blocksOf(doc.getXmlFragment("default"));
   const titleIndex = titleIndexOf(blocks);
@@ -37,7 +42,7 @@ export function projectNote(doc: Y.Doc): NoteProjection {
     .filter((_, i) => i !== titleIndex)
     .map((b) => b.text)
     .join(" ");
-  const excerpt = body.length > EXCERPT_MAX ? `${body.slice(0, EXCERPT_MAX - 1).trimEnd()}…` : body;
+  const excerpt = excerptOf(body);
   const all = blocks.map((b) => b.text).join(" ");
   const wordCount = all.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
   return { title, excerpt, searchText: foldForSearch(all), wordCount };

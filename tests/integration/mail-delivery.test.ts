@@ -81,8 +81,16 @@ describe("immediate e-mail", () => {
     );
     expect(english!.text).toContain("Hello Clara Council,");
 
-    const rows = await server.db.mailOutbox.findMany({ where: { to: { in: [fr.email, en.email] } } });
-    expect(rows.every((row) => row.sentAt !== null && row.attempts === 0)).toBe(true);
+    // The worker records "sent" once the SMTP server's 250 is back: a moment after it has the message.
+    await expect
+      .poll(
+        async () => {
+          const rows = await server.db.mailOutbox.findMany({ where: { to: { in: [fr.email, en.email] } } });
+          return rows.every((row) => row.sentAt !== null && row.attempts === 0);
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
   });
 
   it("honours each person's choice: never gets no e-mail, digest waits for the daily digest", async () => {
